@@ -1,0 +1,12 @@
+"""The `callscope` command: a thin face over the library (no logic of its own).
+
+Each command lives in its own module and registers on `app`; errors from the library arrive as
+`CallscopeError` and are printed as one line with a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+from . import parse as _parse  # noqa: F401  (registers parse, show, formats)
+from .app import app, main
+
+__all__ = ["app", "main"]

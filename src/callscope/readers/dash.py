@@ -1,0 +1,90 @@
+"""Plain `Name - Title` transcripts (also `Name - Company - Title`), one paragraph per line.
+
+A label line is `Operator`, an unidentified speaker, or `Name - Title`; a bare name counts
+as a label only when the same person appeared with a title elsewhere, so one-line answers
+like "Okay." or "Correct." stay content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from . import header
+from .labels import is_name, is_operator, is_unidentified, normalise_name
+from .lines import segment, strip_lines
+from .raw import RawTranscript, RawTurn
+from .registry_types import reader
+
+SEP = re.compile(r"\s+[-\u2013]\s+")
+_ANALYST = re.compile(r"\banalyst\b", re.I)
+MAX_TITLE = 110
+
+
+def split_label(line: str) -> RawTurn | None:
+    """`Name - Title` / `Name - Firm - Title` / `Operator` -> a turn header, else None."""
+    s = line.strip().rstrip(":")
+    if not s or len(s) > 160:
+        return None
+    if is_operator(s):
+        return RawTurn(name="Operator", role="operator")
+    if is_unidentified(s):
+        return RawTurn(name=s, role="unknown")
+    parts = SEP.split(s)
+    if len(parts) < 2 or not is_name(parts[0]):
+        return None
+    rest = [p.strip() for p in parts[1:] if p.strip()]
+    if not rest or len(" - ".join(rest)) > MAX_TITLE or (re.search(r"[.?!]$", rest[-1]) and not rest[-1].endswith("Inc.")):
+        return None
+    if is_unidentified(parts[0]) or is_operator(parts[0]):
+        return RawTurn(name=parts[0].strip(), title=" - ".join(rest), role="operator" if is_operator(parts[0]) else "unknown")
+    title, firm = rest[-1], (" - ".join(rest[:-1]) or None)
+    role = "analyst" if _ANALYST.search(title) else None
+    return RawTurn(name=parts[0].strip(), title=title, firm=firm, role=role)
+
+
+def parse(text: str, source: str) -> RawTranscript:
+    lines = strip_lines(text)
+    titled = {normalise_name(t.name) for ln in lines if (t := split_label(ln)) is not None}
+
+    def label(ls: Sequence[str], i: int) -> tuple[RawTurn, int] | None:
+        line = ls[i].strip()
+        hit = split_label(line)
+        if hit is not None:
+            return hit, 1
+        bare = line.rstrip(":")
+        if len(bare) < 60 and normalise_name(bare) in titled and is_name(bare):
+            return RawTurn(name=bare), 1
+        return None
+
+    turns = segment(lines, label, section_of=header.section_heading)
+    raw = RawTranscript(source=source, format="dash", turns=turns)
+    header.fill_metadata(raw, lines[: _first_label(lines)] + [p for t in turns[:3] for p in t.paragraphs[:3]])
+    return raw
+
+
+def _first_label(lines: Sequence[str]) -> int:
+    for i, ln in enumerate(lines):
+        if split_label(ln) is not None:
+            return i
+    return 0
+
+
+def sniff(text: str) -> float:
+    lines = [ln.strip() for ln in text[:100_000].split("\n") if ln.strip()]
+    if not lines:
+        return 0.0
+    hits = sum(1 for ln in lines if len(ln) < 160 and SEP.search(ln) and split_label(ln) is not None)
+    ops = sum(1 for ln in lines if is_operator(ln))
+    if hits + ops < 3:
+        return 0.0
+    return min(0.8, 0.3 + (hits + ops) / max(8.0, len(lines) * 0.15))
+
+
+READER = reader(
+    "dash",
+    "Plain text with `Name - Title` speaker lines",
+    "Operator\nWelcome to the call.\nJane Doe - CFO\nRevenue was $10 million.",
+    sniff,
+    parse,
+)

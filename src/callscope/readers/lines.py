@@ -1,0 +1,116 @@
+"""Line-level tools every line-oriented reader shares.
+
+Most transcript formats are "a speaker label on a line, then paragraphs": readers differ
+only in how a label looks and which boilerplate lines to drop. `segment()` is that one
+mechanism; readers pass a label recogniser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .raw import RawTurn
+
+SENTENCE_END = re.compile(r"""[.?!:;"')\]]\s*$""")
+RULE = re.compile(r"^\s*([=\-_.*~]\s*){3,}$")
+
+
+def nonblank(lines: Sequence[str]) -> list[str]:
+    return [ln for ln in lines if ln.strip()]
+
+
+def strip_lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.split("\n")]
+
+
+# A label recogniser looks at line i (and may peek at following lines) and returns the
+# turn header it starts plus how many lines the label occupies, or None.
+LabelFn = Callable[[Sequence[str], int], "tuple[RawTurn, int] | None"]
+
+
+def segment(
+    lines: Sequence[str],
+    label: LabelFn,
+    *,
+    section_of: Callable[[str], str | None] | None = None,
+    skip: Callable[[str], bool] | None = None,
+    wrapped: bool = False,
+) -> list[RawTurn]:
+    """Split lines into turns at each recognised label.
+
+    `section_of(line)` names the section a heading line starts ("presentation"/"qa"), `skip(line)`
+    drops boilerplate (page footers), and `wrapped=True` rejoins hard-wrapped PDF lines into paragraphs.
+    Text before the first label is dropped (it is header material the reader reads separately).
+    """
+    turns: list[RawTurn] = []
+    section: str | None = None
+    cur: RawTurn | None = None
+    body: list[str] = []
+
+    def flush() -> None:
+        if cur is not None:
+            cur.paragraphs = paragraphs(body, wrapped=wrapped)
+            turns.append(cur)
+
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i].strip()
+        if not line:
+            body.append("")
+            i += 1
+            continue
+        if skip is not None and skip(line):
+            i += 1
+            continue
+        if section_of is not None:
+            sec = section_of(line)
+            if sec is not None:
+                section = sec
+                body.append("")
+                i += 1
+                continue
+        hit = label(lines, i)
+        if hit is not None:
+            flush()
+            cur, used = hit
+            if cur.section is None and section is not None:
+                cur.section = section  # type: ignore[assignment]
+            body = []
+            i += max(1, used)
+            continue
+        body.append(line)
+        i += 1
+    flush()
+    return [t for t in turns if t.paragraphs or t.name]
+
+
+def paragraphs(body: Sequence[str], *, wrapped: bool = False) -> list[str]:
+    """Group body lines into paragraphs: blank lines separate; with `wrapped`, short-ending lines do too."""
+    out: list[str] = []
+    cur: list[str] = []
+    width = max((len(x) for x in body), default=0)
+    for ln in body:
+        s = ln.strip()
+        if not s or RULE.match(s):
+            if cur:
+                out.append(" ".join(cur))
+                cur = []
+            continue
+        if not wrapped:
+            if cur:
+                out.append(" ".join(cur))
+            cur = [s]
+            continue
+        cur.append(s)
+        # a PDF line that stops well short of the column and ends a sentence ends its paragraph
+        if len(s) < 0.75 * width and SENTENCE_END.search(s):
+            out.append(" ".join(cur))
+            cur = []
+    if cur:
+        out.append(" ".join(cur))
+    return [_fix_hyphen_joins(p) for p in out if p]
+
+
+def _fix_hyphen_joins(p: str) -> str:
+    return re.sub(r"\s{2,}", " ", p).strip()

@@ -1,0 +1,117 @@
+"""Turn a path, bytes or a string into clean text, or fail with one clear reason.
+
+Everything that can go wrong with an input file before parsing (missing, empty, binary,
+undecodable, too large) is decided here, once, for every reader.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+
+from ..errors import CallscopeError
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+
+def max_bytes() -> int:
+    """Largest input accepted; `CALLSCOPE_MAX_BYTES` raises or lowers it."""
+    raw = os.environ.get("CALLSCOPE_MAX_BYTES")
+    try:
+        return int(raw) if raw else DEFAULT_MAX_BYTES
+    except ValueError:
+        return DEFAULT_MAX_BYTES
+
+
+def looks_like_path(value: str) -> bool:
+    return "\n" not in value and len(value) < 4096 and Path(value).is_file()
+
+
+def load(source: str | os.PathLike[str] | bytes, name: str | None = None) -> tuple[str, str]:
+    """Return `(source_name, text)`; `source` is a path, raw bytes, or transcript text."""
+    if isinstance(source, bytes):
+        return name or "<bytes>", decode(source, name or "<bytes>")
+    if isinstance(source, os.PathLike) or looks_like_path(str(source)):
+        path = Path(source)
+        label = name or str(source)
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise CallscopeError(label, f"cannot read file ({exc.strerror or exc})") from None
+        if path.is_dir():
+            raise CallscopeError(label, "is a directory, not a transcript file")
+        limit = max_bytes()
+        if size > limit:
+            raise CallscopeError(label, f"file too large ({size / 1e6:.1f} MB > {limit / 1e6:.0f} MB limit)")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CallscopeError(label, f"cannot read file ({exc.strerror or exc})") from None
+        return label, decode(data, label)
+    text = str(source)
+    label = name or "<text>"
+    if len(text) > max_bytes():
+        raise CallscopeError(label, f"text too large ({len(text) / 1e6:.1f} MB > {max_bytes() / 1e6:.0f} MB limit)")
+    return label, clean(text, label)
+
+
+def decode(data: bytes, label: str) -> str:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or a detected legacy encoding."""
+    if len(data) > max_bytes():
+        raise CallscopeError(label, f"input too large ({len(data) / 1e6:.1f} MB > {max_bytes() / 1e6:.0f} MB limit)")
+    if not data.strip():
+        raise CallscopeError(label, "empty file")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return clean(data.decode("utf-16"), label)
+        except UnicodeDecodeError:
+            raise CallscopeError(label, "invalid UTF-16 text") from None
+    if b"\x00" in data[:65536]:
+        raise CallscopeError(label, "binary file (contains NUL bytes), not a transcript")
+    try:
+        return clean(data.decode("utf-8-sig"), label)
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None:
+        raise CallscopeError(label, "cannot decode text (not UTF-8 and no known encoding fits)")
+    try:
+        text = data.decode(best.encoding, errors="replace")
+    except LookupError:
+        raise CallscopeError(label, f"cannot decode text (unknown encoding {best.encoding})") from None
+    return clean(text, label)
+
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u200b": "",
+        "\ufeff": "",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": " -- ",
+        "\r": "",
+        "\f": "\n",
+        "\t": " ",
+    }
+)
+
+
+def clean(text: str, label: str) -> str:
+    """Normalise line ends, quotes, dashes and spaces; reject text that is mostly control characters."""
+    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    if not text.strip():
+        raise CallscopeError(label, "empty file")
+    sample = text[:100_000]
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch != "\n") or ch == "\ufffd")
+    if bad > max(20, len(sample) // 50):
+        raise CallscopeError(label, "not text (too many control or undecodable characters)")
+    return text

@@ -1,0 +1,81 @@
+"""One person, many spellings: `Charles H. Robbins` / `Chuck Robbins` / `Robbins`.
+
+Two names are the same person when their surnames agree and their first names are compatible
+(equal, an initial, a nickname, or one a prefix of the other). The nickname table is a data file.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..readers.labels import normalise_name
+
+_SUFFIX = {"jr", "sr", "ii", "iii", "iv", "cfa", "phd", "md", "cpa"}
+
+
+@lru_cache(maxsize=1)
+def nicknames() -> dict[str, set[str]]:
+    """first name -> every name it may be swapped with (both directions)."""
+    table: dict[str, set[str]] = {}
+    text = resources.files("callscope.structure").joinpath("data/nicknames.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        formal, nicks = line.split("\t")
+        group = {formal, *nicks.split(",")}
+        for name in group:
+            table.setdefault(name, set()).update(group)
+    return table
+
+
+def tokens(name: str) -> list[str]:
+    toks = [t for t in normalise_name(name).split() if t not in _SUFFIX]
+    return [t for t in toks if t]
+
+
+def surname(name: str) -> str:
+    toks = tokens(name)
+    return toks[-1] if toks else ""
+
+
+def first_compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if a in nicknames().get(b, ()) or b in nicknames().get(a, ()):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 3 and long_.startswith(short)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two full names can denote one person."""
+    ta, tb = tokens(a), tokens(b)
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    if len(ta) == 1 or len(tb) == 1:
+        return False  # a bare surname is resolved by mentions(), never merged blindly
+    if ta[-1] != tb[-1] and not _hyphen_surname(ta[-1], tb[-1]):
+        return False
+    return first_compatible(ta[0], tb[0])
+
+
+def _hyphen_surname(a: str, b: str) -> bool:
+    return a.replace("-", " ").split()[-1] == b.replace("-", " ").split()[-1] and ("-" in a or "-" in b)
+
+
+def mentions(text: str, name: str) -> bool:
+    """Whether `text` mentions the person (full name, first name + surname variant, or surname)."""
+    toks = tokens(name)
+    if not toks:
+        return False
+    low = normalise_name(text)
+    if " ".join(toks) in low:
+        return True
+    last = toks[-1]
+    return len(last) > 2 and re.search(r"\b" + re.escape(last) + r"\b", low) is not None

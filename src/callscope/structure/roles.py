@@ -1,0 +1,134 @@
+"""Decide each participant's role and each turn's section.
+
+Evidence, strongest first: the transcript's own hints (participant lists, `Analyst` titles,
+explicit section headings), the issuer's firm, speaking in the prepared remarks, being
+introduced by the operator in Q&A, and finally how a person behaves in Q&A (asking after the
+operator vs answering an analyst).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..readers.labels import is_unidentified
+from ..readers.raw import RawTurn
+from .intros import find_intros
+from .names import same_person, tokens
+from .participants import MERGED, Person
+
+EXEC_TITLE = re.compile(
+    r"\b(ceo|cfo|coo|cto|cio|cmo|cao|chief|president|chairman|chair|chairwoman|founder|officer|"
+    r"vice president|vp|svp|evp|treasurer|controller|investor relations|ir|director|head|counsel|"
+    r"secretary|managing director of investor|executive|general manager|manager|corporate)\b",
+    re.I,
+)
+ANALYST_TITLE = re.compile(r"\banalyst\b|\bresearch\b|\bassociate\b", re.I)
+QA_CUE = re.compile(
+    r"\b(first|next|following|our)\s+question\b|\bquestion\s+(comes|is)\s+from\b|\bline of\b|"
+    r"question[- ]and[- ]answer\s+(session|portion|period)\s+(will\s+)?(now\s+)?(begin|start)|"
+    r"\bbegin\s+the\s+question",
+    re.I,
+)
+_FIRM_NOISE = {"inc", "llc", "co", "corp", "corporation", "the", "ltd", "plc", "group", "company", "holdings", "n", "v", "sa", "ag", "lp"}
+
+
+def firm_key(firm: str | None) -> frozenset[str]:
+    if not firm:
+        return frozenset()
+    words = re.sub(r"[^a-z0-9 ]", " ", firm.lower()).split()
+    return frozenset(w for w in words if w not in _FIRM_NOISE and len(w) > 1)
+
+
+def same_firm(a: str | None, b: str | None) -> bool:
+    ka, kb = firm_key(a), firm_key(b)
+    return bool(ka and kb and (ka <= kb or kb <= ka or len(ka & kb) >= 2))
+
+
+def assign_sections(raw_turns: list[RawTurn], speakers: list[int], people: list[Person]) -> list[str]:
+    """Explicit headings win; otherwise Q&A starts at the operator turn that calls the first question."""
+    if any(t.section == "qa" for t in raw_turns):
+        out, seen_qa = [], False
+        for t in raw_turns:
+            seen_qa = seen_qa or t.section == "qa"
+            out.append(t.section or ("qa" if seen_qa else "presentation"))
+        return out
+    start = qa_start(raw_turns, speakers, people)
+    return ["presentation" if i < start else "qa" for i in range(len(raw_turns))]
+
+
+def qa_start(raw_turns: list[RawTurn], speakers: list[int], people: list[Person]) -> int:
+    n = len(raw_turns)
+    texts = [" ".join(t.paragraphs) for t in raw_turns]
+    first_analyst = next((i for i, s in enumerate(speakers) if people[s].role == "analyst"), None)
+    for i in range(1, n):
+        if people[speakers[i]].role != "operator" or not QA_CUE.search(texts[i]):
+            continue
+        nxt = speakers[i + 1] if i + 1 < n else None
+        if nxt is None or people[nxt].role == "operator":
+            continue
+        if people[nxt].role == "analyst" or first_analyst is None or first_analyst > i:
+            return _back_over_operator(i, speakers, people)
+    if first_analyst is not None:
+        return _back_over_operator(first_analyst, speakers, people)
+    return n
+
+
+def _back_over_operator(i: int, speakers: list[int], people: list[Person]) -> int:
+    while i > 0 and people[speakers[i - 1]].role == "operator":
+        i -= 1
+    return i
+
+
+def assign_roles(people: list[Person], speakers: list[int], raw_turns: list[RawTurn], sections: list[str]) -> None:
+    """Fill `Person.role` for everyone (operator / executive / analyst / unknown)."""
+    pres = {s for s, sec in zip(speakers, sections, strict=True) if sec == "presentation"}
+    for s in pres:
+        p = people[s]
+        if p.role is None and not is_unidentified(p.name):
+            p.role = "executive"
+    exec_firms = [p.firm for p in people if p.role == "executive" and p.firm]
+    issuer = Counter(exec_firms).most_common(1)[0][0] if exec_firms else None
+    for p in people:
+        if p.role is not None:
+            continue
+        if p.title and ANALYST_TITLE.search(p.title) and not (issuer and same_firm(p.firm, issuer)):
+            p.role = "analyst"
+        elif issuer and p.firm:
+            p.role = "executive" if any(same_firm(p.firm, f) for f in exec_firms) else "analyst"
+        elif p.title and EXEC_TITLE.search(p.title):
+            p.role = "executive"
+    _roles_from_qa(people, speakers, raw_turns, sections)
+
+
+def _roles_from_qa(people: list[Person], speakers: list[int], raw_turns: list[RawTurn], sections: list[str]) -> None:
+    """Undecided people: introduced by the operator (or first to speak after the operator) ask; others answer."""
+    asks: Counter[int] = Counter()
+    answers: Counter[int] = Counter()
+    for i, s in enumerate(speakers):
+        if sections[i] != "qa" or people[s].role not in (None, "unknown") or i == 0:
+            continue
+        prev = people[speakers[i - 1]]
+        if prev.role == "operator":
+            text = " ".join(raw_turns[i - 1].paragraphs)
+            named = any(same_person(x.name, people[s].name) or _surname_match(x.name, people[s].name) for x in find_intros(text))
+            asks[s] += 3 if named else 1
+        elif prev.role == "analyst":
+            answers[s] += 1
+        elif prev.role == "executive":
+            asks[s] += 1
+    for i, p in enumerate(people):
+        if (p.role is not None and p.role != "unknown") or p.role == MERGED:
+            continue
+        if is_unidentified(p.name):
+            p.role = p.role or "unknown"
+            continue
+        if asks[i] or answers[i]:
+            p.role = "analyst" if asks[i] >= answers[i] else "executive"
+        else:
+            p.role = "unknown"
+
+
+def _surname_match(a: str, b: str) -> bool:
+    ta, tb = tokens(a), tokens(b)
+    return bool(ta and tb and ta[-1] == tb[-1])
