@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from .. import lexicons
 from ..readers.labels import normalise_name
 
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv", "cfa", "phd", "md", "cpa"}
@@ -19,11 +19,7 @@ _SUFFIX = {"jr", "sr", "ii", "iii", "iv", "cfa", "phd", "md", "cpa"}
 def nicknames() -> dict[str, set[str]]:
     """first name -> every name it may be swapped with (both directions)."""
     table: dict[str, set[str]] = {}
-    text = resources.files("callscope.structure").joinpath("data/nicknames.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        formal, nicks = line.split("\t")
+    for formal, nicks in lexicons.load("nicknames").entries:
         group = {formal, *nicks.split(",")}
         for name in group:
             table.setdefault(name, set()).update(group)
