@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from ..lexicons import load
 from . import header
 from .dash import split_label
 from .labels import is_name
@@ -31,29 +32,21 @@ _PART = r"[^\s][^?!]{0,80}?"
 # `Name - Firm - ` or `Name - `, standing where a sentence could start
 LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!\")\]\u00b6]\s)|(?<=[A-Z]{4}\s))(?P<name>" + _NAME + r")\s-\s(?:(?P<firm>" + _PART + r")\s-\s)?(?=[A-Z])")
 OPERATOR = re.compile(r"(?:(?<=^)|(?<=[.!\")\]\u00b6]\s)|(?<=[A-Z]{4}\s))Operator(?=\s+[A-Z(\[])")
-TITLE_WORDS = {
-    w.lower()
-    for w in (
-        "CEO CFO COO CTO CIO CMO CAO CRO CPO CSO CHRO GM MD VP SVP EVP IR PR IT HR R&D Chief Officer President Vice Executive "
-        "Senior Junior Director Head Investor Investors Relations Founder Co-Founder Chairman Chairwoman Chairperson Chair "
-        "Analyst Equity Research Associate Treasurer Controller Manager Managing General Counsel Secretary Partner Principal "
-        "Financial Finance Operating Operations Technology Technical Product Products Marketing Strategy Strategic Corporate "
-        "Development Business Global Sales Digital Media Experience Services Commercial Accounting Communications Legal Cloud "
-        "Group Division Segment Worldwide International Americas Europe Asia US U.S. North America Chief-Executive Lead "
-        "Portfolio Specialist Strategist Economist Interim Acting Deputy Assistant Staff Revenue Customer Customers Engineering "
-        "Software Hardware Data Security Infrastructure Platform Solutions Enterprise Consumer Retail Industry Industries "
-        "Internet Semiconductor Semiconductors Payments Fintech Applications Systems Network Networks Capital Markets Risk "
-        "Creative Document Supply Chain Human Resources People Innovation Transformation Independent Board Member Fellow"
-    ).split()
-} | {"of", "and", "&", "for", "the", "&amp;"}
 _CONNECT = {"of", "and", "&", "for", "the"}
+
+
+def title_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load("title_words").terms) | _CONNECT
+
+
 
 
 def _title_run(words: Sequence[str]) -> int:
     """How many leading words read as a title (title words and connectors, not ending on a connector)."""
+    vocab = title_words()
     n = 0
     for k, w in enumerate(words[:16]):
-        if w.lower().strip(",") not in TITLE_WORDS:
+        if w.lower().strip(",.") not in vocab:
             break
         n = k + 1
     while n and words[n - 1].lower().strip(",") in _CONNECT:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..lexicons import load
 from . import header
 from .labels import is_name, is_operator, is_unidentified, normalise_name
 from .lines import segment, strip_lines
@@ -31,13 +32,11 @@ _SEP = re.compile(r"\s+-\s+")
 _LIST_HEAD = {"CORPORATE PARTICIPANTS": "executive", "CONFERENCE CALL PARTICIPANTS": "analyst"}
 _BODY_START = {"PRESENTATION", "QUESTIONS AND ANSWERS"}
 # Words that open or mark a firm name rather than a person's name.
-FIRM_WORDS = re.compile(
-    r"^(?:&|and|of|the|bank|securities|capital|research|partners|group|llc|l\.?l\.?c\.?|inc\.?|co\.?|corp\.?|"
-    r"company|ltd\.?|plc|ag|lp|l\.p\.|asset|management|investments?|advisors|markets|financial|division|"
-    r"holdings|associates|international|global|equity|sachs|stanley|chase|brothers|america|usa)[,.]?$",
-    re.I,
-)
 _ACRONYM = re.compile(r"^[A-Z&]{2,}[,.]?$")
+
+
+def _firm_word(word: str) -> bool:
+    return word.lower().strip(",.") in load("firm_words").terms or word.lower().rstrip(",") in load("firm_words").terms
 
 
 def is_furniture(line: str) -> bool:
@@ -52,7 +51,7 @@ def _mentioned(name_words: Sequence[str], text: str) -> bool:
     """Does `text` mention this person as `<some name word> <surname>` (or `<first-name prefix>... <surname>`)?"""
     if len(name_words) < 2:
         return False
-    if re.fullmatch(r"[A-Z]\.|[A-Z&]{2,}", name_words[-1].rstrip(",")) or FIRM_WORDS.match(name_words[-1]):
+    if re.fullmatch(r"[A-Z]\.|[A-Z&]{2,}", name_words[-1].rstrip(",")) or _firm_word(name_words[-1]):
         return False
     last = re.escape(name_words[-1].rstrip(","))
     firsts = {re.escape(w.rstrip(".,")) for w in name_words[:-1] if len(w.rstrip(".,")) > 1}
@@ -81,7 +80,7 @@ def split_name_firm(left: str, text: str, issuer: str | None = None) -> tuple[st
         best = len(words)
         for k in range(1, len(words)):
             w = words[k]
-            if FIRM_WORDS.match(w) or _ACRONYM.match(w) or "," in words[k - 1] or not is_name(" ".join(words[: k + 1])):
+            if _firm_word(w) or _ACRONYM.match(w) or "," in words[k - 1] or not is_name(" ".join(words[: k + 1])):
                 best = k
                 break
         # a person has at least a first and last name; names rarely run past three words
