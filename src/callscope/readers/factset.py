@@ -135,6 +135,14 @@ def parse(text: str, source: str) -> RawTranscript:
         s = ls[i]
         if is_operator(s):
             return RawTurn(name="Operator", role="operator"), 1
+        m = _QA_MARK.search(s)
+        if m and len(s) < 60 and (is_name(s[: m.start()]) or is_unidentified(s[: m.start()])):
+            # "Raw Transcript" prints `Name Q` / `Name A` on one line
+            nm = s[: m.start()]
+            p = by_name.get(normalise_name(nm))
+            if p is not None:
+                return RawTurn(name=p.name, title=p.title, firm=p.firm, role=p.role), 1
+            return RawTurn(name=nm, role="analyst" if m.group(1) == "Q" else None), 1
         if len(s) > 60 or not (is_name(s) or is_unidentified(s)):
             return None
         j = next_text(ls, i)
@@ -159,7 +167,7 @@ def parse(text: str, source: str) -> RawTranscript:
 
 def sniff(text: str) -> float:
     head = text[:100_000]
-    n = len(re.findall(r"^Copyright © \d{4}(?:-\d{4})? FactSet CallStreet", head, re.M))
+    n = len(re.findall(r"Copyright © \d{4}(?:-\d{4})? FactSet CallStreet", head))
     if n >= 1 and re.search(r"^(?:CORPORATE PARTICIPANTS|MANAGEMENT DISCUSSION SECTION|QUESTION AND ANSWER SECTION)$", head, re.M):
         return 0.9
     return 0.4 if n else 0.0
