@@ -13,13 +13,13 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..lexicons import load
 from . import header
 from .dash import split_label
 from .labels import is_name
 from .lines import segment
 from .raw import RawTranscript, RawTurn
 from .registry_types import reader
+from .vocab import CONNECTORS, is_title_word
 
 _FURNITURE = [
     re.compile(r"(?:THOMSON REUTERS|REFINITIV) STREETEVENTS \| .*?affiliated companies\.\s*\d*"),
@@ -32,24 +32,14 @@ _PART = r"[^\s][^?!]{0,80}?"
 # `Name - Firm - ` or `Name - `, standing where a sentence could start
 LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!\")\]\u00b6]\s)|(?<=[A-Z]{4}\s))(?P<name>" + _NAME + r")\s-\s(?:(?P<firm>" + _PART + r")\s-\s)?(?=[A-Z])")
 OPERATOR = re.compile(r"(?:(?<=^)|(?<=[.!\")\]\u00b6]\s)|(?<=[A-Z]{4}\s))Operator(?=\s+[A-Z(\[])")
-_CONNECT = {"of", "and", "&", "for", "the"}
-
-
-def title_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in load("title_words").terms) | _CONNECT
-
-
-
-
 def _title_run(words: Sequence[str]) -> int:
     """How many leading words read as a title (title words and connectors, not ending on a connector)."""
-    vocab = title_words()
     n = 0
     for k, w in enumerate(words[:16]):
-        if w.lower().strip(",.") not in vocab:
+        if not is_title_word(w):
             break
         n = k + 1
-    while n and words[n - 1].lower().strip(",") in _CONNECT:
+    while n and words[n - 1].lower().strip(",") in CONNECTORS:
         n -= 1
     return n
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lexicons import load
 from . import header
 from .labels import is_name, is_operator, is_unidentified, normalise_name
 from .lines import segment, strip_lines
 from .raw import RawParticipant, RawTranscript, RawTurn
 from .registry_types import reader
+from .vocab import is_firm_word
 
 _FURNITURE = re.compile(
     r"^(?:(?:THOMSON REUTERS|REFINITIV) STREETEVENTS\b.*|EDITED TRANSCRIPT|Client Id:\s*\d+|\d{1,3}|"
@@ -35,10 +35,6 @@ _BODY_START = {"PRESENTATION", "QUESTIONS AND ANSWERS"}
 _ACRONYM = re.compile(r"^[A-Z&]{2,}[,.]?$")
 
 
-def _firm_word(word: str) -> bool:
-    return word.lower().strip(",.") in load("firm_words").terms or word.lower().rstrip(",") in load("firm_words").terms
-
-
 def is_furniture(line: str) -> bool:
     return bool(_FURNITURE.match(line.strip()))
 
@@ -51,7 +47,7 @@ def _mentioned(name_words: Sequence[str], text: str) -> bool:
     """Does `text` mention this person as `<some name word> <surname>` (or `<first-name prefix>... <surname>`)?"""
     if len(name_words) < 2:
         return False
-    if re.fullmatch(r"[A-Z]\.|[A-Z&]{2,}", name_words[-1].rstrip(",")) or _firm_word(name_words[-1]):
+    if re.fullmatch(r"[A-Z]\.|[A-Z&]{2,}", name_words[-1].rstrip(",")) or is_firm_word(name_words[-1]):
         return False
     last = re.escape(name_words[-1].rstrip(","))
     firsts = {re.escape(w.rstrip(".,")) for w in name_words[:-1] if len(w.rstrip(".,")) > 1}
@@ -80,7 +76,7 @@ def split_name_firm(left: str, text: str, issuer: str | None = None) -> tuple[st
         best = len(words)
         for k in range(1, len(words)):
             w = words[k]
-            if _firm_word(w) or _ACRONYM.match(w) or "," in words[k - 1] or not is_name(" ".join(words[: k + 1])):
+            if is_firm_word(w) or _ACRONYM.match(w) or "," in words[k - 1] or not is_name(" ".join(words[: k + 1])):
                 best = k
                 break
         # a person has at least a first and last name; names rarely run past three words
