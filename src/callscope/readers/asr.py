@@ -66,6 +66,12 @@ def _title_len(words: Sequence[str]) -> int:
 _EXEC = re.compile(r"\b(?:CEO|CFO|COO|CTO|Chief|President|Vice President|VP|EVP|SVP|Investor Relations|Founder|Chairman|Chairwoman|Treasurer|Controller)\b", re.I)
 
 
+_CORE_TITLE = re.compile(
+    _EXEC.pattern[:-3] + r"|Director|Head|Manager|Analyst|Officer|Relations|Counsel|Secretary|Partner|Principal|Business|Division|Strategy)\b",
+    re.I,
+)
+
+
 def _role_hint(title: str | None) -> str | None:
     """What the printed title says: `Analyst` asks, an officer's title answers."""
     if not title:
@@ -91,7 +97,7 @@ def _split_title(title: str) -> tuple[str | None, str | None]:
     if m:
         return m.group(1), m.group(2)
     head, sep, tail = t.rpartition(", ")
-    if sep and not any(is_title_word(w) and w.lower() not in CONNECTORS for w in tail.split()):
+    if sep and not _CORE_TITLE.search(tail):
         return head, tail
     return t or None, None
 
