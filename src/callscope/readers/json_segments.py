@@ -152,7 +152,10 @@ def sniff(text: str) -> float:
     keys = set(re.findall(r'"(\w+)"\s*:', s))
     has_speaker = bool(keys & set(_SPEAKER)) or "speakers" in keys
     has_text = bool(keys & set(_TEXT)) or bool(keys & set(_LISTS))
-    return 0.9 if has_speaker and has_text else (0.35 if s.startswith("{") and keys & set(_LISTS) else 0.0)
+    if has_speaker and has_text:
+        return 0.9
+    # any other JSON still comes here, so it fails with a JSON reason rather than being read as prose
+    return 0.35 if re.match(r'^(?:\{\s*"|\[\s*[{\]])', s) else 0.0
 
 
 READER = reader(
