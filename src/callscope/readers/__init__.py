@@ -13,9 +13,9 @@ from .registry_types import Reader
 
 
 def _registry() -> list[Reader]:
-    from . import asr, capiq, colon_pdf, dash, factset, flat, json_segments, prose, streetevents_pdf
+    from . import asr, capiq, colon_pdf, dash, factset, flat, html_page, json_segments, prose, streetevents_pdf
 
-    return [dash.READER, streetevents_pdf.READER, flat.READER, factset.READER, capiq.READER, asr.READER, colon_pdf.READER, json_segments.READER, prose.READER]
+    return [dash.READER, streetevents_pdf.READER, flat.READER, factset.READER, capiq.READER, asr.READER, colon_pdf.READER, json_segments.READER, html_page.READER, prose.READER]
 
 
 _READERS: list[Reader] | None = None
