@@ -22,7 +22,7 @@ from .raw import RawParticipant, RawTranscript, RawTurn
 from .registry_types import reader
 
 _DASH = r"\s+(?:-|\u2010|\u2011|\u2013|--)\s+"
-COLON_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'\u2019\- ]{1,40}?(?:" + _DASH + r"[A-Z][\w.,&'\u2019\- ]{1,60}?)?)\s*:\s*(?P<text>.*)$")
+COLON_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'\u2019\- ]{1,40}?(?:(?:" + _DASH + r"|,\s+)[A-Z][\w.,&'\u2019\- ]{1,60}?)?)\s*:\s*(?P<text>.*)$")
 _PAGE = re.compile(r"^(?:Page\s*\|?\s*\d+|\d{1,3}|-\s*\d+\s*-)$", re.I)
 _HEADER_KEYS = {"company", "conference title", "conference id", "moderator", "date", "held on", "confirmation", "time", "host"}
 _ENTRY = re.compile(r"^(?P<name>[A-Z][\w.'\- ]{2,40}?)\s*(?:,|" + _DASH + r")\s*(?P<rest>\S.{1,150})$")
@@ -43,7 +43,7 @@ def _section(line: str) -> str | None:
 
 
 def _split_label(label: str) -> tuple[str, str | None]:
-    parts = re.split(_DASH, label, maxsplit=1)
+    parts = re.split(_DASH + r"|,\s+", label, maxsplit=1)
     return parts[0].strip(), (parts[1].strip() if len(parts) > 1 else None)
 
 

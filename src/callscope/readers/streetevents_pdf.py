@@ -23,9 +23,9 @@ from .registry_types import reader
 from .vocab import is_firm_word
 
 _FURNITURE = re.compile(
-    r"^(?:(?:THOMSON REUTERS|REFINITIV) STREETEVENTS\b.*|EDITED TRANSCRIPT|Client Id:\s*\d+|\d{1,3}|"
+    r"^(?:(?:THOMSON REUTERS|REFINITIV)(?: STREETEVENTS)?(?: \|.*)?|EDITED TRANSCRIPT|Client Id:\s*\d+|\d{1,3}|"
     r"(?:\(c\)|©).*(?:Thomson Reuters|Refinitiv).*|.*Republication or redistribution.*|"
-    r"(?:prohibited )?without the prior written consent of .*|.*registered trademarks of (?:Thomson Reuters|Refinitiv).*|"
+    r".*without the prior written consent of .*|.*registered trademarks of (?:Thomson Reuters|Refinitiv).*|"
     r"affiliated companies\.?|[A-Z]{3,9} \d{1,2}, \d{4} / \d{1,2}:\d\d ?[AP]M(?: GMT)?,? .*)$"
 )
 _SEP = re.compile(r"\s+-\s+")
@@ -198,7 +198,7 @@ def parse(text: str, source: str) -> RawTranscript:
 def sniff(text: str) -> float:
     head = text[:100_000]
     notices = len(re.findall(r"^.*Republication or redistribution.*$", head, re.M))
-    if notices >= 2 and re.search(r"^(?:THOMSON REUTERS|REFINITIV) STREETEVENTS", head, re.M):
+    if notices >= 2 and re.search(r"^(?:THOMSON REUTERS|REFINITIV)(?: STREETEVENTS)?(?: \||$)", head, re.M):
         # flattened copies carry the same notices on one line; those belong to `flat`
         return 0.9 if head.count("\n") > 50 else 0.2
     return 0.0
