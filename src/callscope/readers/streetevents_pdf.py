@@ -20,7 +20,7 @@ from .labels import is_name, is_operator, is_unidentified, normalise_name
 from .lines import segment, strip_lines
 from .raw import RawParticipant, RawTranscript, RawTurn
 from .registry_types import reader
-from .vocab import is_firm_word
+from .vocab import is_firm_word, is_title_word
 
 _FURNITURE = re.compile(
     r"^(?:(?:THOMSON REUTERS|REFINITIV)(?: STREETEVENTS)?(?: \|.*)?|EDITED TRANSCRIPT|Client Id:\s*\d+|\d{1,3}|"
@@ -47,11 +47,11 @@ def _mentioned(name_words: Sequence[str], text: str) -> bool:
     """Does `text` mention this person as `<some name word> <surname>` (or `<first-name prefix>... <surname>`)?"""
     if len(name_words) < 2:
         return False
-    if re.fullmatch(r"[A-Z]\.|[A-Z&]{2,}", name_words[-1].rstrip(",")) or is_firm_word(name_words[-1]):
+    if re.fullmatch(r"[A-Z]\.?|[A-Z&]{2,}", name_words[-1].rstrip(",")) or is_firm_word(name_words[-1]):
         return False
     last = re.escape(name_words[-1].rstrip(","))
     firsts = {re.escape(w.rstrip(".,")) for w in name_words[:-1] if len(w.rstrip(".,")) > 1}
-    firsts.add(re.escape(name_words[0][:3]) + r"\w*")
+    firsts.add(re.escape(name_words[0][0]) + r"[a-z]+")  # a short form of the first name: Tom for Thomas
     pat = r"\b(?:" + "|".join(sorted(firsts)) + r")\s+(?:[A-Z]\.\s+)?" + last + r"\b"
     return re.search(pat, text) is not None
 
@@ -67,22 +67,37 @@ def split_name_firm(left: str, text: str, issuer: str | None = None) -> tuple[st
         return left, None
     if issuer and left.endswith(" " + issuer) and len(_words(issuer)) < len(words):
         return left[: -len(issuer)].strip(), issuer
-    best = 0
-    for k in range(2, min(len(words) - 1, 5) + 1):
-        if all(is_name(w) or re.fullmatch(r"[A-Z]\.", w) for w in words[:k]) and _mentioned(words[:k], text):
-            best = k
-            break
+    # the longest prefix the text spells out in full ("Imtiaz Ahmed Koujalgi"), else the shortest mentioned one
+    best = next((k for k in range(min(len(words) - 1, 5), 1, -1) if re.search(r"\b" + re.escape(" ".join(words[:k])) + r"\b", text)), 0)
     if not best:
-        best = len(words)
-        for k in range(1, len(words)):
-            w = words[k]
-            if is_firm_word(w) or _ACRONYM.match(w) or "," in words[k - 1] or not is_name(" ".join(words[: k + 1])):
-                best = k
+        best = next(
+            (
+                k
+                for k in range(2, min(len(words) - 1, 5) + 1)
+                if all(is_name(w) or re.fullmatch(r"[A-Z]\.?", w) for w in words[:k]) and _mentioned(words[:k], text)
+            ),
+            0,
+        )
+    if not best:
+        # the firm's opening words said somewhere ("from Morgan Stanley") mark where the firm starts
+        # (two-word phrases first: "Morgan Stanley"; then single words: "Evercore", "Citigroup")
+        for size in (2, 1):
+            for k in range(2, min(len(words) - 1, 4) + 1):
+                phrase = " ".join(w.rstrip(",") for w in words[k : k + size])
+                if len(words) - k < size or len(phrase) < 4 or not phrase[0].isupper() or "," in words[k + size - 2]:
+                    continue
+                # a single word right after a capitalised word is someone's surname ("Taz Koujalgi"), not a firm
+                lead = r"(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{2}\s)(?<![A-Z][a-z]{3}\s)" if size == 1 else ""
+                if re.search(lead + r"\b" + re.escape(phrase) + r"\b", text):
+                    best = k
+                    break
+            if best:
                 break
-        # a person has at least a first and last name; names rarely run past three words
-        best = max(2, min(best, 4 if re.fullmatch(r"[A-Z]\.", words[1]) else 3))
-        if best >= len(words):
-            best = len(words) - 1
+    if not best:
+        # no mention: the firm starts at the first firm-like word if that leaves a 2-3 word name
+        firm_at = next((k for k in range(1, len(words)) if is_firm_word(words[k]) or _ACRONYM.match(words[k]) or "," in words[k - 1]), 0)
+        best = firm_at if 2 <= firm_at <= 3 else (3 if re.fullmatch(r"[A-Z]\.?", words[1]) else 2)
+        best = min(best, len(words) - 1)
     return " ".join(words[:best]), " ".join(words[best:]) or None
 
 
@@ -123,6 +138,9 @@ def _list_entries(lines: Sequence[str]) -> tuple[list[tuple[str, str | None, str
         if role is None or not s or is_furniture(s):
             continue
         left, _, title = s.partition(" - ")
+        if not title and out and out[-1][1] and all(is_title_word(w) for w in s.split()):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {s}", out[-1][2])  # a wrapped title
+            continue
         out.append((left.strip(), title.strip() or None, role))
     return out, 0
 
