@@ -76,7 +76,8 @@ def parse(text: str, source: str) -> RawTranscript:
             continue
         if role is None or not ln or is_furniture(ln):
             continue
-        if ln in standalone and _person(ln) and not (entry and entry[-1].endswith(("&", ","))):
+        # a name line is always followed by at least one title/firm line
+        if ln in standalone and _person(ln) and len(entry) != 1 and not (entry and entry[-1].endswith(("&", ","))):
             flush()
             entry = [ln]
         elif entry:
