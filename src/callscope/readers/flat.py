@@ -23,11 +23,11 @@ from .vocab import CONNECTORS, is_title_word
 
 _FURNITURE = [
     re.compile(r"(?:THOMSON REUTERS|REFINITIV) STREETEVENTS \| .*?affiliated companies\.\s*\d*"),
-    re.compile(r"\b[A-Z]{3,9} \d{1,2}, \d{4} / \d{1,2}:\d\d ?[AP]M(?: GMT)?, (?:[A-Z0-9.]+ - )?.*?\b(?:Call|Conference|Meeting|Presentation)\b"),
+    re.compile(r"(?<![A-Za-z])[A-Z]{3,9} \d{1,2}, \d{4} / \d{1,2}:\d\d ?[AP]M(?: GMT)?, (?:[A-Z0-9.]+ - )?.*?\b(?:Call|Conference|Meeting|Presentation)\b"),
     re.compile(r"Client Id: \d+"),
 ]
 _HEADINGS = re.compile(r"\s(PRESENTATION|QUESTIONS AND ANSWERS|QUESTION AND ANSWER SECTION|MANAGEMENT DISCUSSION SECTION)\s")
-_NAME = r"[A-Z][\w'.\-]*(?:\s+(?:[A-Z][\w'.\-]*|de|van|von|da|di|le|la|del|der)){1,4}"
+_NAME = r"[A-Z][\w'\-]*(?:\s+(?:[A-Z][\w'\-]*|[A-Z]\.|de|van|von|da|di|le|la|del|der)){1,4}"
 _PART = r"[^\s][^?!]{0,80}?"
 # `Name - Firm - ` or `Name - `, standing where a sentence could start
 LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!\")\]\u00b6]\s)|(?<=[A-Z]{4}\s))(?P<name>" + _NAME + r")\s-\s(?:(?P<firm>" + _PART + r")\s-\s)?(?=[A-Z])")
