@@ -150,13 +150,19 @@ def _colon_ok(line: str, known: dict[str, RawParticipant | None] | set[str]) -> 
 
 
 def sniff(text: str) -> float:
+    """`Name:` labels (or bare Operator lines) in text whose long lines mostly stop mid-sentence."""
     lines = [ln.strip() for ln in text[:150_000].split("\n")]
     colon = sum(1 for ln in lines if _colon_ok(ln, set()))
     bare_ops = sum(1 for ln in lines if ln in ("Operator", "Operator:"))
     pages = sum(1 for ln in lines if _PAGE.match(ln))
-    wrapped = sum(1 for ln in lines if 60 <= len(ln) <= 110 and not re.search(r"[.?!:\"']$", ln))
+    long = [ln for ln in lines if 60 <= len(ln) <= 130]
+    wrapped = sum(1 for ln in long if not re.search(r"[.?!:\"']$", ln))
+    if wrapped < 4 or wrapped < 0.3 * len(long):
+        return 0.0
     spaced = any(_compact(ln) in ("CORPORATEPARTICIPANTS", "PRESENTATION") and "  " not in ln and ln.count(" ") > 5 for ln in lines[:60])
-    if wrapped >= 20 and (colon >= 5 or ((bare_ops >= 1 or spaced) and pages >= 2)):
+    if colon >= 3:
+        return min(0.8, 0.6 + colon / 30)  # hard-wrapped `Name:` text: above a `Name - Title` participant list
+    if (bare_ops >= 1 or spaced) and pages >= 2:
         return 0.6
     return 0.0
 
