@@ -68,7 +68,7 @@ def blocks(html: str) -> tuple[list[str], str | None]:
     for node in root.traverse(include_text=False):
         if node.tag not in _BLOCKS or any(p.tag in _BLOCKS for p in _ancestors(node)):
             continue
-        text = _norm(node.text(deep=True, separator=" "))
+        text = _norm(node.text(deep=True))
         if not text:
             continue
         bold = _bold_text(node)
