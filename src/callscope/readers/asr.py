@@ -19,7 +19,7 @@ from . import header
 from .labels import is_name
 from .raw import RawTranscript, RawTurn
 from .registry_types import reader
-from .vocab import CONNECTORS, is_title_word
+from .vocab import CONNECTORS, is_title_word, shared_title_len
 
 _HEADER = re.compile(r"^(Company|Symbol|Exchange|Year|Quarter|Source|Extracted At(?: \(UTC\))?|Date)\s*:\s*(.*)$")
 _OPERATOR = re.compile(r"^(?:Operator\s+)?(?:(?:Conference|Call|Event)\s+){0,2}(?:Operator|Moderator|Coordinator)\b\s*")
@@ -79,15 +79,6 @@ def _role_hint(title: str | None) -> str | None:
     if re.search(r"\banalyst\b", title, re.I):
         return "analyst"
     return "executive" if _EXEC.search(title) else None
-
-
-def _lcp(seqs: Sequence[Sequence[str]]) -> int:
-    n = 0
-    for parts in zip(*seqs, strict=False):
-        if len(set(parts)) != 1:
-            break
-        n += 1
-    return n
 
 
 def _split_title(title: str) -> tuple[str | None, str | None]:
@@ -156,7 +147,7 @@ def parse(text: str, source: str) -> RawTranscript:
     title_of: dict[str, int] = {}
     for name, seqs in by_name.items():
         run = max(_title_len(s) for s in seqs)
-        title_of[name] = min(_lcp(seqs), run) if len(seqs) > 1 and _lcp(seqs) else run
+        title_of[name] = shared_title_len(seqs, run) if len(seqs) > 1 else run
 
     turns: list[RawTurn] = []
     for name, role, rest in heads:

@@ -19,7 +19,7 @@ from .labels import is_name
 from .lines import segment
 from .raw import RawTranscript, RawTurn
 from .registry_types import reader
-from .vocab import CONNECTORS, is_title_word
+from .vocab import CONNECTORS, is_title_word, shared_title_len
 
 _FURNITURE = [
     re.compile(r"(?:THOMSON REUTERS|REFINITIV) STREETEVENTS \| .*?affiliated companies\.\s*\d*"),
@@ -44,15 +44,6 @@ def _title_run(words: Sequence[str]) -> int:
     return n
 
 
-def _common_prefix(seqs: Sequence[Sequence[str]]) -> int:
-    n = 0
-    for parts in zip(*seqs, strict=False):
-        if len(set(parts)) != 1:
-            break
-        n += 1
-    return n
-
-
 def relines(text: str) -> list[str]:
     """Put every in-line label and section heading back on its own line."""
     s = " ".join(text.split())
@@ -66,9 +57,7 @@ def relines(text: str) -> list[str]:
     titles: dict[tuple[str, str | None], int] = {}
     for key, seqs in follow.items():
         run = max(_title_run(x) for x in seqs)
-        # a recurring label's title is what all occurrences share, capped by the title-word run in case
-        # every occurrence happens to open with the same word ("... - CEO Yes")
-        titles[key] = run if len(seqs) == 1 else (min(_common_prefix(seqs), run) if run else _common_prefix(seqs))
+        titles[key] = run if len(seqs) == 1 else shared_title_len(seqs, run)
     cuts: list[tuple[int, int, str]] = []
     for start, end, name, firm in hits:
         n = titles[(name, firm)]

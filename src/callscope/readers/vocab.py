@@ -32,3 +32,23 @@ def is_title_word(word: str) -> bool:
 def is_firm_word(word: str) -> bool:
     w = word.lower()
     return w.strip(",.") in firm_words() or w.rstrip(",") in firm_words()
+
+
+def shared_title_len(seqs: list[list[str]], run: int) -> int:
+    """Title length for a label seen several times, given `run` (the longest title-word run).
+
+    The words every occurrence shares are the title; beyond the title-word run they are kept only
+    up to the last title word ("Senior MD & Fundamental Research Analyst"), so a shared opening
+    word of speech ("CEO Yes") is not. No shared words: fall back on the run.
+    """
+    n = 0
+    for parts in zip(*seqs, strict=False):
+        if len(set(parts)) != 1:
+            break
+        n += 1
+    if n <= run:
+        return n or run
+    words = seqs[0]
+    while n > run and (not is_title_word(words[n - 1]) or words[n - 1].lower() in CONNECTORS):
+        n -= 1
+    return n
