@@ -125,7 +125,11 @@ def parse(text: str, source: str) -> RawTranscript:
             continue
         words = p.split()
         k = 0
-        while k < min(4, len(words)) and _name_word(words[k]):
+        # a word that could open speech ("Oh") still belongs to a name the text repeats ("Daniel Oh")
+        while k < min(4, len(words)) and (
+            _name_word(words[k])
+            or (k and _NOT_FIRM.match(words[k]) and re.fullmatch(r"[A-Z][a-z]+", words[k]) and mentions(" ".join(words[: k + 1])) >= 2)
+        ):
             k += 1
         cands = [n for n in range(k, 0, -1) if is_name(" ".join(words[:n]))]
         if not cands:
@@ -134,10 +138,13 @@ def parse(text: str, source: str) -> RawTranscript:
         n = next((c for c in cands if c > 1 and mentions(" ".join(words[:c])) >= 2), 0)
         if not n:
             n = min(cands[0], 3 if len(words) > 1 and _INITIAL.match(words[1]) else 2)
-        if n == 1 and mentions(words[0]) < 2:
-            heads.append(("", None, words))
-            continue
         heads.append((" ".join(words[:n]), None, words[n:]))
+
+    # a one-word label is only a speaker's first name ("Corey" for Corey Carpenter), never a product or topic
+    full = {name.split()[0] for name, role, _ in heads if role is None and len(name.split()) > 1}
+    for k, (name, role, rest) in enumerate(heads):
+        if role is None and name and len(name.split()) == 1 and name not in full:
+            heads[k] = ("", None, [name, *rest])
 
     # 2. each speaker's title: what their paragraphs share, capped by the title-word run
     by_name: dict[str, list[list[str]]] = defaultdict(list)

@@ -46,9 +46,11 @@ def shared_title_len(seqs: list[list[str]], run: int) -> int:
         if len(set(parts)) != 1:
             break
         n += 1
+    words = seqs[0]
+    # titles are capitalised words and connectors: stop at the first lower-case word of speech
+    n = next((k for k in range(n) if words[k][:1].islower() and words[k].lower() not in CONNECTORS), n)
     if n <= run:
         return n or run
-    words = seqs[0]
     while n > run and (not is_title_word(words[n - 1]) or words[n - 1].lower() in CONNECTORS):
         n -= 1
     return n
