@@ -26,7 +26,7 @@ _OPERATOR = re.compile(r"^(?:Operator\s+)?(?:(?:Conference|Call|Event)\s+){0,2}(
 _ANON = re.compile(r"^(?:spk_?\d+|Speaker\s*\d+|Unknown(?: Speaker| Analyst| Participant)?|Unidentified(?: \w+){0,2})(?=\s)", re.I)
 _NOT_FIRM = re.compile(
     r"^(?:Hi|Hey|Hello|Thank|Thanks|Good|Yes|Yeah|So|Okay|OK|Great|Sure|Well|I|I'm|I'll|We|Just|My|Let|And|Maybe|"
-    r"Oh|Um|Uh|Morning|Afternoon|Evening|Congrats|Congratulations|Two|One|First|On|In|The|This|That|It|All|Right|Perfect|Guys|Can|Could)\b"
+    r"Oh|Um|Uh|Welcome|Today|Morning|Afternoon|Evening|Congrats|Congratulations|Two|One|First|On|In|The|This|That|It|All|Right|Perfect|Guys|Can|Could)\b"
 )
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
