@@ -24,7 +24,11 @@ class Intro(NamedTuple):
     firm: str | None
 
 
-_FIRM_STOP = re.compile(r"^(?:the|a|an|our|your|this|that|us|me|you|him|her|them|line|question|questions)\b", re.I)
+_FIRM_STOP = re.compile(
+    r"^(?:the|a|an|our|your|this|that|us|me|you|him|her|them|line|question|questions|i|we|closing|any|further|"
+    r"additional|remarks|management|today|now)\b",
+    re.I,
+)
 _CORRECTION = re.compile(r"\s+--\s+")
 
 
