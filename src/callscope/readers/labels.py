@@ -76,9 +76,8 @@ def is_name(label: str, *, max_words: int = 6) -> bool:
     # a one-word "name" must be a single capitalised token, not a sentence fragment like "Okay."
     if len(words) == 1 and (s.endswith(".") or s.lower() in _NOT_NAMES):
         return False
-    if s.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", s):
-        return False
-    return True
+    # a trailing period is only an initial or a suffix ("Charles H.", "Jr."), never a sentence end
+    return not s.endswith(".") or re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", s) is not None
 
 
 def speaker_label(label: str) -> bool:
