@@ -21,6 +21,8 @@ LABEL = re.compile(r"^(?P<who>[^:]{1,60}?)\s*:\s+(?P<text>\S.*)$|^(?P<alone>[^:]
 
 
 def _who(line: str) -> tuple[str, str] | None:
+    if ":" not in line[:62]:
+        return None
     m = LABEL.match(line.strip())
     if not m:
         return None
@@ -68,7 +70,7 @@ def parse(text: str, source: str) -> RawTranscript:
 
 
 def sniff(text: str) -> float:
-    lines = [ln for ln in text[:100_000].split("\n") if ln.strip()]
+    lines = [ln for ln in text[:40_000].split("\n") if ln.strip()]
     if not lines:
         return 0.0
     ok = _accepted(lines)

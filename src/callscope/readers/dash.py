@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import msgspec
+
 from . import header
 from .labels import is_name, is_operator, is_unidentified, normalise_name
 from .lines import segment, strip_lines
@@ -48,13 +50,18 @@ def _sentence_like(s: str) -> bool:
 def labelled_lines(text: str, sep: re.Pattern[str], fmt: str, skip=None) -> RawTranscript:  # type: ignore[no-untyped-def]
     """Shared parser for `Name<sep>Title` formats (plain dash, Motley Fool)."""
     lines = strip_lines(text)
-    titled = {normalise_name(t.name) for ln in lines if (t := split_label(ln, sep)) is not None}
+    heads = {
+        i: t
+        for i, ln in enumerate(lines)
+        if len(ln) < 160 and (len(ln) < 40 or sep.search(ln)) and (t := split_label(ln, sep)) is not None
+    }
+    titled = {normalise_name(t.name) for t in heads.values()}
 
     def label(ls: Sequence[str], i: int) -> tuple[RawTurn, int] | None:
         line = ls[i].strip()
-        hit = split_label(line, sep)
+        hit = heads.get(i)
         if hit is not None:
-            return hit, 1
+            return msgspec.structs.replace(hit), 1
         bare = line.rstrip(":")
         if len(bare) < 60 and normalise_name(bare) in titled and is_name(bare):
             return RawTurn(name=bare), 1
@@ -62,16 +69,16 @@ def labelled_lines(text: str, sep: re.Pattern[str], fmt: str, skip=None) -> RawT
 
     turns = segment(lines, label, section_of=header.section_heading, skip=skip)
     raw = RawTranscript(source="", format=fmt, turns=turns)
-    first = next((i for i, ln in enumerate(lines) if split_label(ln, sep) is not None), 0)
+    first = min(heads, default=0)
     header.fill_metadata(raw, lines[:first], [p for t in turns[:3] for p in t.paragraphs[:3]])
     return raw
 
 
 def label_share(text: str, sep: re.Pattern[str]) -> float:
     """Detection score for `Name<sep>Title` formats: how many short lines are such labels."""
-    lines = [ln.strip() for ln in text[:100_000].split("\n") if ln.strip()]
+    lines = [ln.strip() for ln in text[:40_000].split("\n") if ln.strip()]
     hits = sum(1 for ln in lines if len(ln) < 160 and sep.search(ln) and split_label(ln, sep) is not None)
-    ops = sum(1 for ln in lines if is_operator(ln))
+    ops = sum(1 for ln in lines if len(ln) < 40 and is_operator(ln))
     if hits < 2 or hits + ops < 3:
         return 0.0
     return min(0.8, 0.3 + (hits + ops) / max(8.0, len(lines) * 0.15))

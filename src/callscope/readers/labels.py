@@ -7,6 +7,7 @@ so a name is checked word by word rather than by a loose capitalisation test.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 OPERATOR_RE = re.compile(
     r"^(?:the\s+)?(?:conference\s+|call\s+|event\s+)?(operator|moderator|coordinator|host)(?:\s*\(.*\))?$", re.I
@@ -85,6 +86,7 @@ def speaker_label(label: str) -> bool:
     return is_operator(label) or is_unidentified(label) or is_name(label)
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Comparison key: lower case, no punctuation or brackets, single spaces."""
     s = re.sub(r"[\[\]().,\"]", " ", name.lower())

@@ -109,11 +109,7 @@ def paragraphs(body: Sequence[str], *, wrapped: bool = False) -> list[str]:
             cur = []
     if cur:
         out.append(" ".join(cur))
-    return [_fix_hyphen_joins(p) for p in out if p]
-
-
-def _fix_hyphen_joins(p: str) -> str:
-    return re.sub(r"\s{2,}", " ", p).strip()
+    return [(" ".join(p.split()) if "  " in p else p.strip()) for p in out if p]
 
 
 def looks_wrapped(lines: Sequence[str]) -> bool:

@@ -76,8 +76,8 @@ def parse(text: str, source: str) -> RawTranscript:
 
 
 def sniff(text: str) -> float:
-    lines = text.split("\n")
-    heads = sum(1 for i, ln in enumerate(lines[1:], 1) if HEAD.match(ln.strip()) and RULE.match(lines[i - 1].strip() or "x"))
+    lines = text[:40_000].split("\n")
+    heads = sum(1 for i, ln in enumerate(lines[1:], 1) if ln.endswith("]") and HEAD.match(ln.strip()) and RULE.match(lines[i - 1].strip() or "x"))
     rules = sum(1 for ln in lines[:50] if ln.startswith("====="))
     if heads >= 2:
         return 0.95
