@@ -9,6 +9,7 @@ reader pays), so the figure is also a ratio that survives a noisy machine. Repor
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import time
 from pathlib import Path
@@ -28,18 +29,14 @@ def load(dirs: list[Path]) -> list[tuple[str, bytes]]:
 
 def baseline(corpus: list[tuple[str, bytes]]) -> None:
     for name, data in corpus:
-        try:
+        with contextlib.suppress(CallscopeError):
             decode(data, name).split("\n")
-        except CallscopeError:
-            pass
 
 
 def pipeline(corpus: list[tuple[str, bytes]]) -> None:
     for name, data in corpus:
-        try:
+        with contextlib.suppress(CallscopeError):
             structure(read_raw(decode(data, name), name))
-        except CallscopeError:
-            pass
 
 
 def timed(fn, corpus) -> float:  # type: ignore[no-untyped-def]

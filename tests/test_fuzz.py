@@ -51,7 +51,7 @@ def test_arbitrary_text(text: str) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(LINES + ["Operator", "Okay.", "Q&A", "Questions and Answers:", ":", " - ", "====", "[1]"]), max_size=80))
+@given(st.lists(st.sampled_from([*LINES, "Operator", "Okay.", "Q&A", "Questions and Answers:", ":", " - ", "====", "[1]"]), max_size=80))
 def test_recombined_lines(lines: list[str]) -> None:
     _read("\n".join(lines))
 
