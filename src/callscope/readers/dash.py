@@ -28,10 +28,14 @@ def split_label(line: str, sep: re.Pattern[str] = SEP) -> RawTurn | None:
     s = line.strip().rstrip(":")
     if not s or len(s) > 160:
         return None
-    if is_operator(s):
-        return RawTurn(name="Operator", role="operator")
-    if is_unidentified(s):
-        return RawTurn(name=s, role="unknown")
+    if len(s) < 50:
+        if is_operator(s):
+            return RawTurn(name="Operator", role="operator")
+        if is_unidentified(s):
+            return RawTurn(name=s, role="unknown")
+    first = sep.search(s)
+    if first is None or first.start() > 60:  # a name comes first, and names are short
+        return None
     parts = sep.split(s)
     if len(parts) < 2 or not is_name(parts[0]):
         return None
