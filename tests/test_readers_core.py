@@ -125,44 +125,44 @@ No. Orders grew 19%.
 """
 
 REFINITIV = """CORPORATE PARTICIPANTS
- 
+~
 Dana Whitfield
 Northwind Robotics Inc. - VP of IR
- 
+~
 Priya Raman
 Northwind Robotics Inc. - CFO
 CONFERENCE CALL PARTICIPANTS
- 
+~
 Sarah Kim
 Harbor Securities LLC, Research Division - Analyst
 PRESENTATION
- 
+~
 Operator
 Good day, and welcome to the Northwind Robotics Inc. Second Quarter 2025 Earnings Call. I would now like to turn the
 conference over to Dana Whitfield.
- 
+~
 Dana Whitfield
 Northwind Robotics Inc. - VP of IR
 Thank you. With me today is Priya Raman, our Chief Financial Officer, who will review the results for the quarter and
 our outlook for the rest of the year.
- 
+~
 Priya Raman
 Northwind Robotics Inc. - CFO
 Revenue was $163.4 million.
 QUESTIONS AND ANSWERS
- 
+~
 Operator
 (Operator Instructions) The first question comes from Sarah Kim with Harbor Securities.
- 
+~
 Sarah Kim
 Harbor Securities LLC, Research Division - Analyst
 How big was the grocery contract, and when does the rest of it land in revenue over the next few quarters and into next
 year?
- 
+~
 Priya Raman
 Northwind Robotics Inc. - CFO
 About $4 million this quarter.
-"""
+""".replace("\n~\n", "\n \n")  # Refinitiv separates blocks with lines holding one space
 
 COLON = """Operator: Welcome to the Northwind Robotics second quarter 2025 call. I'll hand over to Dana Whitfield.
 Dana Whitfield: Thanks. With me are Marcus Lee, our CEO, and Priya Raman, our CFO.
