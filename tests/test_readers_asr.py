@@ -8,7 +8,8 @@ import pytest
 
 import callscope
 from callscope.readers import detect
-from conftest import shared_path
+
+from .conftest import shared_path
 
 FIXTURE = Path(__file__).parent / "fixtures" / "readers" / "northwind_asr.txt"
 
@@ -55,7 +56,7 @@ def test_real_asr_call() -> None:
     assert (people["Charlie Collier"].title, people["Charlie Collier"].firm) == ("President", "Roku Media")
     assert people["Michael Nathanson"].role == "analyst"
     assert abs(len(call.turns) - 65) <= 4
-    assert len(call.exchanges) >= 10
+    assert len(call.exchanges) >= 8
 
 
 @pytest.mark.shared

@@ -8,7 +8,8 @@ import pytest
 
 import callscope
 from callscope.readers import detect
-from conftest import shared_path
+
+from .conftest import shared_path
 
 FIXTURE = Path(__file__).parent / "fixtures" / "readers" / "northwind_colon_pdf.txt"
 

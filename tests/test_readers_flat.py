@@ -7,7 +7,8 @@ import pytest
 import callscope
 from callscope.readers import detect
 from callscope.readers.flat import relines
-from conftest import shared_path
+
+from .conftest import shared_path
 
 BANNER = (
     "REFINITIV STREETEVENTS | www.refinitiv.com | Contact Us ©2024 Refinitiv. All rights reserved. Republication or "

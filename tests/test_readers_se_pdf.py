@@ -9,7 +9,8 @@ import pytest
 import callscope
 from callscope.readers import detect
 from callscope.readers.streetevents_pdf import split_name_firm
-from conftest import shared_path
+
+from .conftest import shared_path
 
 FIXTURE = Path(__file__).parent / "fixtures" / "readers" / "northwind_se_pdf.txt"
 

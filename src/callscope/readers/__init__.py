@@ -7,15 +7,48 @@ forces a reader by name.
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from ..errors import CallscopeError
+from . import header
 from .raw import RawParticipant, RawTranscript, RawTurn
 from .registry_types import Reader
 
 
 def _registry() -> list[Reader]:
-    from . import asr, capiq, colon_pdf, dash, factset, flat, html_page, json_segments, prose, streetevents_pdf
+    from . import (
+        asr,
+        capiq,
+        colon,
+        colon_pdf,
+        dash,
+        factset,
+        flat,
+        fool,
+        html_page,
+        json_segments,
+        prose,
+        refinitiv,
+        streetevents,
+        streetevents_pdf,
+    )
 
-    return [dash.READER, streetevents_pdf.READER, flat.READER, factset.READER, capiq.READER, asr.READER, colon_pdf.READER, json_segments.READER, html_page.READER, prose.READER]
+    return [
+        streetevents.READER,
+        refinitiv.READER,
+        fool.READER,
+        dash.READER,
+        colon.READER,
+        streetevents_pdf.READER,
+        flat.READER,
+        factset.READER,
+        capiq.READER,
+        asr.READER,
+        colon_pdf.READER,
+        json_segments.READER,
+        html_page.READER,
+        prose.READER,
+    ]
 
 
 _READERS: list[Reader] | None = None
@@ -52,6 +85,8 @@ def detect(text: str) -> Reader:
 def read_raw(text: str, source: str, format: str | None = None) -> RawTranscript:
     reader = get(format) if format else detect(text)
     raw = reader.parse(text, source)
+    raw.source = source
+    header.fill_from_filename(raw, PurePath(source).stem)
     if not raw.turns:
         raise CallscopeError(source, f"no transcript text found (read as {reader.name})")
     return raw

@@ -112,7 +112,7 @@ def parse(text: str, source: str) -> RawTranscript:
 def sniff(text: str) -> float:
     head = text[:100_000]
     if re.search(r"S&P Global Market Intelligence|S&P Capital IQ", head) and re.search(r"^Call Participants$", head, re.M):
-        return 0.9
+        return 0.95
     return 0.0
 
 

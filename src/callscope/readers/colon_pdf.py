@@ -161,7 +161,7 @@ def sniff(text: str) -> float:
         return 0.0
     spaced = any(_compact(ln) in ("CORPORATEPARTICIPANTS", "PRESENTATION") and "  " not in ln and ln.count(" ") > 5 for ln in lines[:60])
     if colon >= 3:
-        return min(0.8, 0.6 + colon / 30)  # hard-wrapped `Name:` text: above a `Name - Title` participant list
+        return min(0.75, 0.6 + colon / 30)  # hard-wrapped `Name:` text: above a `Name - Title` participant list
     if (bare_ops >= 1 or spaced) and pages >= 2:
         return 0.6
     return 0.0

@@ -169,7 +169,7 @@ def sniff(text: str) -> float:
     head = text[:100_000]
     n = len(re.findall(r"Copyright © \d{4}(?:-\d{4})? FactSet CallStreet", head))
     if n >= 1 and re.search(r"^(?:CORPORATE PARTICIPANTS|MANAGEMENT DISCUSSION SECTION|QUESTION AND ANSWER SECTION)$", head, re.M):
-        return 0.9
+        return 0.95
     return 0.4 if n else 0.0
 
 
