@@ -24,7 +24,8 @@ from .vocab import CONNECTORS, is_title_word, shared_title_len
 _HEADER = re.compile(r"^(Company|Symbol|Exchange|Year|Quarter|Source|Extracted At(?: \(UTC\))?|Date)\s*:\s*(.*)$")
 _OPERATOR = re.compile(r"^(?:Operator\s+)?(?:(?:Conference|Call|Event)\s+){0,2}(?:Operator|Moderator|Coordinator)\b\s*")
 _ANON = re.compile(r"^(?:spk_?\d+|Speaker\s*\d+|Unknown(?: Speaker| Analyst| Participant)?|Unidentified(?: \w+){0,2})(?=\s)", re.I)
-_NOT_FIRM = re.compile(
+# words that open speech, so they end a name or a firm ("Ben Swinburne Analyst, Morgan Stanley Thank you")
+_SPEECH = re.compile(
     r"^(?:Hi|Hey|Hello|Thank|Thanks|Good|Yes|Yeah|So|Okay|OK|Great|Sure|Well|I|I'm|I'll|We|Just|My|Let|And|Maybe|"
     r"Oh|Um|Uh|Welcome|Today|Morning|Afternoon|Evening|Congrats|Congratulations|Two|One|First|On|In|The|This|That|It|All|Right|Perfect|Guys|Can|Could)\b"
 )
@@ -34,7 +35,7 @@ _INITIAL = re.compile(r"^[A-Z]\.$")
 def _name_word(w: str) -> bool:
     if not re.fullmatch(r"[A-Z][\w'\-]*|[A-Z]\.|(?:de|van|von|da|di|le|la|del|der)", w) or is_title_word(w):
         return False
-    return bool(_INITIAL.match(w)) or w.islower() or (is_name(w) and not _NOT_FIRM.match(w))
+    return bool(_INITIAL.match(w)) or w.islower() or (is_name(w) and not _SPEECH.match(w))
 
 
 def _title_len(words: Sequence[str]) -> int:
@@ -50,7 +51,7 @@ def _title_len(words: Sequence[str]) -> int:
     if words[n - 1].endswith(",") or at:
         k = n + 1 if at else n
         m = k
-        while m < len(words) and m - k < 5 and not _NOT_FIRM.match(words[m]):
+        while m < len(words) and m - k < 5 and not _SPEECH.match(words[m]):
             w = words[m]
             inner = w in ("of", "&", "and") and m + 1 < len(words) and words[m + 1][:1].isupper() and m > k
             if not (re.match(r"^[A-Z0-9]", w) or inner):
@@ -63,11 +64,11 @@ def _title_len(words: Sequence[str]) -> int:
     return n
 
 
-_EXEC = re.compile(r"\b(?:CEO|CFO|COO|CTO|Chief|President|Vice President|VP|EVP|SVP|Investor Relations|Founder|Chairman|Chairwoman|Treasurer|Controller)\b", re.I)
-
-
+_EXEC_WORDS = r"CEO|CFO|COO|CTO|Chief|President|Vice President|VP|EVP|SVP|Investor Relations|Founder|Chairman|Chairwoman|Treasurer|Controller"
+_EXEC = re.compile(rf"\b(?:{_EXEC_WORDS})\b", re.I)
+# words that make a comma-separated tail part of the title, not a firm ("EVP, Memory Business")
 _CORE_TITLE = re.compile(
-    _EXEC.pattern[:-3] + r"|Director|Head|Manager|Analyst|Officer|Relations|Counsel|Secretary|Partner|Principal|Business|Division|Strategy)\b",
+    rf"\b(?:{_EXEC_WORDS}|Director|Head|Manager|Analyst|Officer|Relations|Counsel|Secretary|Partner|Principal|Business|Division|Strategy)\b",
     re.I,
 )
 
@@ -128,7 +129,7 @@ def parse(text: str, source: str) -> RawTranscript:
         # a word that could open speech ("Oh") still belongs to a name the text repeats ("Daniel Oh")
         while k < min(4, len(words)) and (
             _name_word(words[k])
-            or (k and _NOT_FIRM.match(words[k]) and re.fullmatch(r"[A-Z][a-z]+", words[k]) and mentions(" ".join(words[: k + 1])) >= 2)
+            or (k and _SPEECH.match(words[k]) and re.fullmatch(r"[A-Z][a-z]+", words[k]) and mentions(" ".join(words[: k + 1])) >= 2)
         ):
             k += 1
         cands = [n for n in range(k, 0, -1) if is_name(" ".join(words[:n]))]
