@@ -119,8 +119,8 @@ def parse(text: str, source: str) -> RawTranscript:
         bare = s[:-1] if s.endswith(":") else s
         if is_operator(bare) or bare.lower() == "operator introduction":
             return RawTurn(name="Operator", role="operator"), 1
-        if not s.endswith(":") and normalise_name(s) not in known:
-            return None
+        if (s.endswith(":") and not _colon_ok(s, known)) or (not s.endswith(":") and normalise_name(s) not in known):
+            return None  # "Three things stand out:" is speech
         name, firm = _split_label(bare)
         if is_unidentified(name):
             return RawTurn(name=name, firm=firm, role="unknown"), 1
