@@ -97,6 +97,7 @@ _LEADING_PERIOD = re.compile(
     r"(?:\s+(?:and\s+)?(?:fiscal\s+)?(?:year\s+)?'?\d{2,4})?\s+",
     re.I,
 )
+_TRAILING_PERIOD = re.compile(r"(?:'s)?\s+(?:" + _MON + r"|first|second|third|fourth|fiscal|full)(?:[\s-]+(?:quarter|year))?$", re.I)
 _DATED_SENTENCE = re.compile(r"\b(?:recorded|today|held on|taking place|conference call on|dated?)\b", re.I)
 FILE_STEM = [
     re.compile(r"^(?P<ticker>[A-Z]{1,5})[_-](?P<year>(?:19|20)\d\d)[_-]Q(?P<q>[1-4])$"),
@@ -164,6 +165,7 @@ def find_company(text: str) -> str | None:
         for m in pat.finditer(text):
             name = _LEADING_PERIOD.sub("", m.group(1).strip(" ,-'\"")).strip(" ,-")
             name = re.sub(r"'s$", "", name)
+            name = _TRAILING_PERIOD.sub("", name).strip(" ,-")
             if 1 < len(name) <= 60 and not _BAD_COMPANY.match(name) and not name.lower().startswith("welcome"):
                 return name
     return None
