@@ -81,3 +81,11 @@ def test_real_flat_call() -> None:
     assert people["Daniel J. Durn"].title == "CFO and Executive VP of Finance, Technology Services & Operations"
     assert abs(len(call.turns) - 53) <= 3
     assert len(call.exchanges) >= 9
+
+
+def test_qa_found_without_a_heading() -> None:
+    text = PADDED.replace("QUESTIONS AND ANSWERS ", "")
+    call = callscope.read(text.encode(), name="no_heading.txt")
+    assert call.call.format == "flat"
+    assert [t.section for t in call.turns].count("qa") == 5  # from the operator's "first question" cue
+    assert call.exchanges and call.participants[call.exchanges[0].analyst].name == "Priya Natarajan"

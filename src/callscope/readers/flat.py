@@ -31,7 +31,7 @@ _NAME = r"[A-Z][\w'\-]*(?:\s+(?:[A-Z][\w'\-]*|[A-Z]\.|de|van|von|da|di|le|la|del
 _PART = r"[^\s][^?!]{0,80}?"
 # `Name - Firm - ` or `Name - `, standing where a sentence could start
 LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!\")\]\u00b6]\s)|(?<=[A-Z]{4}\s))(?P<name>" + _NAME + r")\s-\s(?:(?P<firm>" + _PART + r")\s-\s)?(?=[A-Z])")
-OPERATOR = re.compile(r"(?:(?<=^)|(?<=[.!\")\]\u00b6]\s)|(?<=[A-Z]{4}\s))Operator(?=\s+[A-Z(\[])")
+OPERATOR = re.compile(r"(?:(?<=^)|(?<=[.?!\")\]\u00b6]\s)|(?<=[A-Z]{4}\s))Operator(?=\s+[A-Z(\[])")
 def _title_run(words: Sequence[str]) -> int:
     """How many leading words read as a title (title words and connectors, not ending on a connector)."""
     n = 0
