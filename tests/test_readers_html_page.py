@@ -14,8 +14,9 @@ PAGE = """<!DOCTYPE html><html><head><title>Northwind Robotics (NWR) Q2 2024 Ear
 <p>July 30, 2024, 5:00 p.m. ET</p>
 <h2>Prepared Remarks:</h2>
 <p><strong>Operator</strong></p>
+<p><strong>Note:</strong> this is a bold lead-in inside speech, not a speaker.</p>
 <p>Welcome to the Northwind Robotics second quarter 2024 earnings call.</p>
-<p><strong>Jane Doe &mdash; Chief Financial Officer</strong></p>
+<p><strong>Jane Doe</strong> &mdash; <em>Chief Financial Officer</em></p>
 <p>Revenue grew 12% to $48.2&nbsp;million.</p>
 <p>Margins &amp; cash flow improved.</p>
 <h2>Questions &amp; Answers:</h2>
@@ -44,7 +45,7 @@ def test_detected_and_metadata(call: callscope.Call) -> None:
 def test_bold_labels(call: callscope.Call) -> None:
     people = {p.name: p for p in call.participants}
     assert set(people) == {"Operator", "Jane Doe", "Priya Natarajan"}  # nothing from script/nav/footer
-    assert people["Jane Doe"].title == "Chief Financial Officer"
+    assert people["Jane Doe"].title == "Chief Financial Officer"  # <strong>Name</strong> -- <em>Title</em>
     assert (people["Priya Natarajan"].firm, people["Priya Natarajan"].title) == ("Harbor Point Securities", "Analyst")
     assert people["Priya Natarajan"].role == "analyst"
     assert people["Jane Doe"].role == "executive"

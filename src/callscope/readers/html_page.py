@@ -54,6 +54,12 @@ def _label(text: str) -> RawTurn | None:
     return None
 
 
+def _inline_label(bold: str) -> bool:
+    """`<b>Jane Doe:</b> speech` is a label; a one-word lead-in (`<b>Note:</b>`) is not, unless it is the operator."""
+    name = bold.rstrip(":").strip()
+    return _label(bold) is not None and (is_operator(name) or is_unidentified(name) or len(name.split()) >= 2)
+
+
 def blocks(html: str) -> tuple[list[str], str | None]:
     """The page as lines: label lines prefixed with a mark, headings and paragraphs as text."""
     tree = HTMLParser(html)
@@ -76,7 +82,9 @@ def blocks(html: str) -> tuple[list[str], str | None]:
             out += ["", text, ""]
         elif bold and bold == text and (header.section_heading(text) or _label(text) is not None):
             out += ["", text if header.section_heading(text) else _LABEL_MARK + text, ""]
-        elif bold and text.startswith(bold) and bold.endswith(":") and _label(bold) is not None:
+        elif bold and text.startswith(bold) and re.match(r"\s*(?:--|-|,)\s", text[len(bold) :]) and len(text) < 160 and _label(text):
+            out += ["", _LABEL_MARK + text, ""]  # <strong>Name</strong> -- <em>Title</em>
+        elif bold and text.startswith(bold) and bold.endswith(":") and _inline_label(bold):
             out += ["", _LABEL_MARK + bold, text[len(bold) :].strip(), ""]  # <b>Name:</b> speech
         else:
             out += [text, ""]
