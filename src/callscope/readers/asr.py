@@ -109,12 +109,30 @@ def _paragraphs(text: str) -> tuple[dict[str, str], list[str]]:
     return meta, [" ".join(p.split()) for p in re.split(r"\n\s*\n", body) if p.strip()]
 
 
+def _count_words(text: str, phrase: str) -> int:
+    """Occurrences of `phrase` as whole words (what `\\bphrase\\b` counts), via C-speed str.find."""
+    n, i, size = 0, text.find(phrase), len(phrase)
+    while i != -1:
+        before = text[i - 1] if i else " "
+        after = text[i + size] if i + size < len(text) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            n += 1
+        i = text.find(phrase, i + 1)
+    return n
+
+
 def parse(text: str, source: str) -> RawTranscript:
     meta, paras = _paragraphs(text)
     flat = " ".join(paras)
 
+    seen: dict[str, int] = {}
+
     def mentions(name: str) -> int:
-        return len(re.findall(r"\b" + re.escape(name) + r"\b", flat))
+        # paragraphs open with the same few names again and again: count each once, and let a
+        # substring test rule out most candidates before the regex scan
+        if name not in seen:
+            seen[name] = _count_words(flat, name)
+        return seen[name]
 
     # 1. the name each paragraph opens with
     heads: list[tuple[str, str | None, list[str]]] = []  # (name, role, remaining words)

@@ -151,14 +151,14 @@ def _colon_ok(line: str, known: dict[str, RawParticipant | None] | set[str]) -> 
 
 def sniff(text: str) -> float:
     """`Name:` labels (or bare Operator lines) in text whose long lines mostly stop mid-sentence."""
-    lines = [ln.strip() for ln in text[:150_000].split("\n")]
-    colon = sum(1 for ln in lines if _colon_ok(ln, set()))
-    bare_ops = sum(1 for ln in lines if ln in ("Operator", "Operator:"))
-    pages = sum(1 for ln in lines if _PAGE.match(ln))
+    lines = [ln.strip() for ln in text[:40_000].split("\n")]
     long = [ln for ln in lines if 60 <= len(ln) <= 130]
     wrapped = sum(1 for ln in long if not re.search(r"[.?!:\"']$", ln))
     if wrapped < 4 or wrapped < 0.3 * len(long):
-        return 0.0
+        return 0.0  # checked first: most text is not hard-wrapped, and the label scan below is the costly part
+    colon = sum(1 for ln in lines if ":" in ln and _colon_ok(ln, set()))
+    bare_ops = sum(1 for ln in lines if ln in ("Operator", "Operator:"))
+    pages = sum(1 for ln in lines if _PAGE.match(ln))
     spaced = any(_compact(ln) in ("CORPORATEPARTICIPANTS", "PRESENTATION") and "  " not in ln and ln.count(" ") > 5 for ln in lines[:60])
     if colon >= 3:
         return min(0.75, 0.6 + colon / 30)  # hard-wrapped `Name:` text: above a `Name - Title` participant list

@@ -52,10 +52,13 @@ def is_unidentified(label: str) -> bool:
     return bool(UNIDENTIFIED_RE.match(label.strip(" :.-")))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def is_name(label: str, *, max_words: int = 6) -> bool:
     """True when `label` reads as a person's name ("Charles H. Robbins", "[Jeung Shau]", "Tom O'Malley")."""
     s = label.strip()
-    if not s or len(s) > 60 or any(ch.isdigit() for ch in s):
+    if not s or len(s) > 60 or _DIGIT.search(s):
         return False
     if s.startswith("[") and s.endswith("]"):
         s = s[1:-1].strip()

@@ -52,6 +52,8 @@ def _mentioned(name_words: Sequence[str], text: str) -> bool:
     last = re.escape(name_words[-1].rstrip(","))
     firsts = {re.escape(w.rstrip(".,")) for w in name_words[:-1] if len(w.rstrip(".,")) > 1}
     firsts.add(re.escape(name_words[0][0]) + r"[a-z]+")  # a short form of the first name: Tom for Thomas
+    if name_words[-1].rstrip(",") not in text:  # cheap substring test before the regex scan
+        return False
     pat = r"\b(?:" + "|".join(sorted(firsts)) + r")\s+(?:[A-Z]\.\s+)?" + last + r"\b"
     return re.search(pat, text) is not None
 
@@ -68,7 +70,14 @@ def split_name_firm(left: str, text: str, issuer: str | None = None) -> tuple[st
     if issuer and left.endswith(" " + issuer) and len(_words(issuer)) < len(words):
         return left[: -len(issuer)].strip(), issuer
     # the longest prefix the text spells out in full ("Imtiaz Ahmed Koujalgi"), else the shortest mentioned one
-    best = next((k for k in range(min(len(words) - 1, 5), 1, -1) if re.search(r"\b" + re.escape(" ".join(words[:k])) + r"\b", text)), 0)
+    best = next(
+        (
+            k
+            for k in range(min(len(words) - 1, 5), 1, -1)
+            if " ".join(words[:k]) in text and re.search(r"\b" + re.escape(" ".join(words[:k])) + r"\b", text)
+        ),
+        0,
+    )
     if not best:
         best = next(
             (
@@ -88,7 +97,7 @@ def split_name_firm(left: str, text: str, issuer: str | None = None) -> tuple[st
                     continue
                 # a single word right after a capitalised word is someone's surname ("Taz Koujalgi"), not a firm
                 lead = r"(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{2}\s)(?<![A-Z][a-z]{3}\s)" if size == 1 else ""
-                if re.search(lead + r"\b" + re.escape(phrase) + r"\b", text):
+                if phrase in text and re.search(lead + r"\b" + re.escape(phrase) + r"\b", text):
                     best = k
                     break
             if best:

@@ -148,6 +148,8 @@ def _named_in(text: str, name: str) -> bool:
     if not toks:
         return False
     last = toks[-1]
+    if last not in text.lower():
+        return False
     first_last = re.compile(r"\b" + re.escape(toks[0]) + r"\b.{0,20}\b" + re.escape(last) + r"\b", re.I)
     if len(toks) > 1 and first_last.search(text):
         return True
