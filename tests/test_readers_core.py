@@ -269,3 +269,15 @@ def test_json_contract_shape() -> None:
     assert all(set(t) == {"index", "speaker", "section", "text"} for t in d["turns"])
     assert all(set(e) >= {"analyst", "question_turns", "answer_turns", "non_answer", "non_answer_types"} for e in d["exchanges"])
     assert [p["id"] for p in d["participants"]] == list(range(len(d["participants"])))
+
+
+def test_moderator_opens_qa_without_operator() -> None:
+    text = (
+        "Dana Whitfield - VP, Investor Relations\nWelcome. With me is Priya Raman, our CFO.\n"
+        "Priya Raman - CFO\nRevenue was $163.4 million.\n"
+        "Dana Whitfield - VP, Investor Relations\nThanks, Priya. Our first question comes from Sarah Kim at Harbor Securities.\n"
+        "Sarah Kim - Analyst\nHow big was the contract?\n"
+        "Priya Raman - CFO\nAbout $4 million.\n"
+    )
+    call = callscope.read(text, name="moderated.txt")
+    assert [t.section for t in call.turns] == ["presentation", "presentation", "qa", "qa", "qa"]

@@ -31,6 +31,7 @@ QA_CUE = re.compile(
     r"\bbegin\s+the\s+question",
     re.I,
 )
+MODERATOR_CUE = re.compile(r"\b(?:first|next)\s+question\s+(?:comes|is coming|will come|is|today is)\s+from\b", re.I)
 _FIRM_NOISE = {"inc", "llc", "co", "corp", "corporation", "the", "ltd", "plc", "group", "company", "holdings", "n", "v", "sa", "ag", "lp"}
 
 
@@ -67,6 +68,10 @@ def qa_start(raw_turns: list[RawTurn], speakers: list[int], people: list[Person]
         starts.append(_back_over_operator(first_analyst, speakers, people))
     for i in range(1, min(starts)):
         if people[speakers[i]].role != "operator":
+            # a host or IR officer who moderates ("our first question comes from ...") opens Q&A too
+            if MODERATOR_CUE.search(" ".join(raw_turns[i].paragraphs)):
+                starts.append(i)
+                break
             continue
         nxt = speakers[i + 1] if i + 1 < n else None
         if nxt is None or people[nxt].role in ("operator", "executive"):
