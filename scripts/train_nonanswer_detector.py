@@ -28,9 +28,12 @@ from callscope.measures.nonanswers.sentences import answer_hits
 
 
 def load(labels_csv: str, keys_csv: str, calls_dir: str) -> tuple[np.ndarray, np.ndarray]:
-    labels = {(r["file_name"], r["section"], r["answer_nums"]): r["is_nonans"] == "TRUE" for r in csv.DictReader(open(labels_csv))}
+    with open(labels_csv, encoding="utf-8") as fh:
+        labels = {(r["file_name"], r["section"], r["answer_nums"]): r["is_nonans"] == "TRUE" for r in csv.DictReader(fh)}
+    with open(keys_csv, encoding="utf-8") as fh:
+        keys = fh.read().splitlines()
     xs, ys = [], []
-    for line in open(keys_csv):
+    for line in keys:
         stem, *key = line.strip().split(",", 3)
         if tuple(key) not in labels:
             continue

@@ -21,9 +21,8 @@ def cue_features(sentence: str) -> tuple[set[str], set[str]]:
     features: set[str] = set()
     types: set[str] = set()
     for feature, kind, rx in cues():
-        if feature not in features or (kind in TYPES and kind not in types):
-            if rx.search(sentence):
-                features.add(feature)
-                if kind in TYPES:
-                    types.add(kind)
+        if (feature not in features or (kind in TYPES and kind not in types)) and rx.search(sentence):
+            features.add(feature)
+            if kind in TYPES:
+                types.add(kind)
     return features, types
