@@ -127,7 +127,7 @@ def main() -> None:
             "# feature <TAB> weight ((intercept) and (threshold) on the probability are special rows)",
             f"(intercept)\t{w[0]:.6f}",
             *(f"{name}\t{wi:.6f}" for name, wi in zip(FEATURES, w[1:], strict=True)),
-            f"(threshold)\t{t:.6f}",
+            f"(threshold)\t{t - 5e-6:.6f}",  # just below the fitted cut, so 6-decimal weights keep its decisions
         ]
         Path(a.write).write_text("\n".join(lines) + "\n", encoding="utf-8")
         print("wrote", a.write, file=sys.stderr)

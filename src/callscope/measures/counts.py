@@ -66,7 +66,7 @@ class SentenceScorer:
         t = self.lm.count(sentence)
         fog_words = ALPHA_WORD.findall(sentence.upper())
         t["sentences"] = 1
-        t["fog_words"] = len(fog_words)
+        t["all_words"] = len(fog_words)
         t["complex_words"] = readability.complex_words(fog_words, self.syllables)
         t["numbers"] = number_count(sentence)
         t["forward_looking"] = int(forward.is_forward_looking(sentence))
@@ -84,7 +84,7 @@ def _ratio(a: float, b: float) -> float | None:
     return round(a / b, 6) if b else None
 
 
-COUNT_KEYS = ("words", "sentences", "fog_words", "complex_words", "numbers", "forward_looking", "non_answer_sentences")
+COUNT_KEYS = ("words", "sentences", "all_words", "complex_words", "numbers", "forward_looking", "non_answer_sentences")
 
 
 def derive(t: Tally, categories: Iterable[str]) -> dict[str, float | int | None]:
@@ -97,7 +97,7 @@ def derive(t: Tally, categories: Iterable[str]) -> dict[str, float | int | None]
     pos, neg = t.get("positive", 0), t.get("negative", 0)
     out["net_tone"] = _ratio(pos - neg, pos + neg)
     out["net_tone_per_word"] = _ratio(pos - neg, words)
-    out["fog"] = readability.fog(t.get("fog_words", 0), t.get("complex_words", 0), t.get("sentences", 0))
+    out["fog"] = readability.fog(t.get("all_words", 0), t.get("complex_words", 0), t.get("sentences", 0))
     out["forward_looking_share"] = _ratio(t.get("forward_looking", 0), t.get("sentences", 0))
-    out["numbers_per_word"] = _ratio(t.get("numbers", 0), t.get("fog_words", 0))
+    out["numbers_per_word"] = _ratio(t.get("numbers", 0), t.get("all_words", 0))
     return out
