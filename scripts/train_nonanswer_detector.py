@@ -115,7 +115,9 @@ def main() -> None:
     w = fit(x, y, a.l2)
     t = pick_threshold(predict(w, x), y, a.target_tpr)
     full = scores((predict(w, x) >= t).astype(float), y)
-    print("full train fit:", {k: round(v, 4) for k, v in full.items()}, f"threshold {t:.4f}", f"n={len(y)} positives={int(y.sum())}")
+    print(
+        "full train fit:", {k: round(v, 4) for k, v in full.items()}, f"threshold {t:.4f}", f"n={len(y)} positives={int(y.sum())}"
+    )
     if a.write:
         cv_note = "; ".join(f"{k} {m:.3f}+-{s:.3f}" for k, (m, s, _, _) in summary.items())
         lines = [

@@ -69,18 +69,22 @@ def measure(
     exchanges = []
     exchange_rows: list[dict[str, Any]] = []
     for k, ex in enumerate(call.exchanges):
-        answer_hits = [r.hits or hits(call.turns[r.turn].text[r.span[0] : r.span[1]]) for t in ex.answer_turns for r in turn_records[t]]
+        answer_hits = [
+            r.hits or hits(call.turns[r.turn].text[r.span[0] : r.span[1]]) for t in ex.answer_turns for r in turn_records[t]
+        ]
         flagged, types, probability = decide(answer_hits, non_answer_method)
         exchanges.append(msgspec.structs.replace(ex, non_answer=flagged, non_answer_types=types))
-        exchange_rows.append({
-            "exchange": k,
-            "analyst": ex.analyst,
-            "non_answer": flagged,
-            "non_answer_types": list(types),
-            "non_answer_probability": probability,
-            "question": levels.measures(levels.sum_turns(ex.question_turns)),
-            "answer": levels.measures(levels.sum_turns(ex.answer_turns)),
-        })
+        exchange_rows.append(
+            {
+                "exchange": k,
+                "analyst": ex.analyst,
+                "non_answer": flagged,
+                "non_answer_types": list(types),
+                "non_answer_probability": probability,
+                "question": levels.measures(levels.sum_turns(ex.question_turns)),
+                "answer": levels.measures(levels.sum_turns(ex.answer_turns)),
+            }
+        )
     call = msgspec.structs.replace(call, exchanges=tuple(exchanges))
     out: dict[str, Any] = {
         "schema": SCHEMA,
@@ -110,8 +114,12 @@ def _counter(lm: Any, mode: str) -> LMCounter:
 
 
 def _provenance(lm: Any, method: str) -> dict[str, Any]:
-    out = {"loughran_mcdonald": lm.describe(), "glz_nonanswers": glz.patterns().describe(),
-           "forward_looking": lexicons.load("forward_looking").describe(), "abbreviations": lexicons.load("abbreviations").describe()}
+    out = {
+        "loughran_mcdonald": lm.describe(),
+        "glz_nonanswers": glz.patterns().describe(),
+        "forward_looking": lexicons.load("forward_looking").describe(),
+        "abbreviations": lexicons.load("abbreviations").describe(),
+    }
     if method == "detector":
         out["nonanswer_cues"] = lexicons.load("nonanswer_cues").describe()
         out["nonanswer_detector"] = detector_model().describe()

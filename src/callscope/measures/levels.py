@@ -68,9 +68,19 @@ class Levels:
         out = []
         for pid, tally in sorted(g.items()):
             p = self.call.participants[pid]
-            out.append({"participant": pid, "name": p.name, "role": p.role, "turns": sum(1 for t in self.call.turns if t.speaker == pid),
-                        **self.measures(tally)})
+            out.append(
+                {
+                    "participant": pid,
+                    "name": p.name,
+                    "role": p.role,
+                    "turns": sum(1 for t in self.call.turns if t.speaker == pid),
+                    **self.measures(tally),
+                }
+            )
         return out
 
     def turns(self) -> list[dict[str, Any]]:
-        return [{"turn": t.index, "speaker": t.speaker, "section": t.section, **self.measures(self.turn_tally[t.index])} for t in self.call.turns]
+        return [
+            {"turn": t.index, "speaker": t.speaker, "section": t.section, **self.measures(self.turn_tally[t.index])}
+            for t in self.call.turns
+        ]

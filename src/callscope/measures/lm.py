@@ -117,8 +117,12 @@ def load_dictionary(path: Path) -> LMDictionary:
         categories=cats,
         masks=masks,
         syllables=syllables,
-        meta={"sha256": hashlib.sha256(raw).hexdigest()[:16], "words": str(len(masks)), "removed_flags": str(removed),
-              "modal_coding": "Modal column (1 strong, 3 weak)" if old_modal else "Strong_Modal/Weak_Modal columns"},
+        meta={
+            "sha256": hashlib.sha256(raw).hexdigest()[:16],
+            "words": str(len(masks)),
+            "removed_flags": str(removed),
+            "modal_coding": "Modal column (1 strong, 3 weak)" if old_modal else "Strong_Modal/Weak_Modal columns",
+        },
     )
 
 

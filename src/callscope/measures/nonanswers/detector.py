@@ -88,8 +88,14 @@ class Model:
 def model() -> Model:
     lex = lexicons.load("nonanswer_detector")
     table = {term: float(fields[0]) for term, *fields in lex.entries}
-    return Model(name=lex.name, version=lex.version, source=lex.source, intercept=table.pop("(intercept)"),
-                 threshold=table.pop("(threshold)"), weights=table)
+    return Model(
+        name=lex.name,
+        version=lex.version,
+        source=lex.source,
+        intercept=table.pop("(intercept)"),
+        threshold=table.pop("(threshold)"),
+        weights=table,
+    )
 
 
 def is_non_answer(sentences: Sequence[SentenceHits]) -> tuple[bool, float]:
