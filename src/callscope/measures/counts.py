@@ -80,8 +80,8 @@ def add(tallies: Iterable[Tally]) -> Tally:
     return dict(total)
 
 
-def _ratio(a: float, b: float) -> float | None:
-    return round(a / b, 6) if b else None
+def ratio(a: float, b: float) -> float | None:
+    return a / b if b else None
 
 
 COUNT_KEYS = ("words", "sentences", "all_words", "complex_words", "numbers", "forward_looking", "non_answer_sentences")
@@ -93,11 +93,11 @@ def derive(t: Tally, categories: Iterable[str]) -> dict[str, float | int | None]
     words = t.get("words", 0)
     for c in categories:
         out[c] = t.get(c, 0)
-        out[f"{c}_share"] = _ratio(t.get(c, 0), words)
+        out[f"{c}_share"] = ratio(t.get(c, 0), words)
     pos, neg = t.get("positive", 0), t.get("negative", 0)
-    out["net_tone"] = _ratio(pos - neg, pos + neg)
-    out["net_tone_per_word"] = _ratio(pos - neg, words)
+    out["net_tone"] = ratio(pos - neg, pos + neg)
+    out["net_tone_per_word"] = ratio(pos - neg, words)
     out["fog"] = readability.fog(t.get("all_words", 0), t.get("complex_words", 0), t.get("sentences", 0))
-    out["forward_looking_share"] = _ratio(t.get("forward_looking", 0), t.get("sentences", 0))
-    out["numbers_per_word"] = _ratio(t.get("numbers", 0), t.get("all_words", 0))
+    out["forward_looking_share"] = ratio(t.get("forward_looking", 0), t.get("sentences", 0))
+    out["numbers_per_word"] = ratio(t.get("numbers", 0), t.get("all_words", 0))
     return out

@@ -5,12 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Call
-from .counts import add
+from .counts import add, ratio
 from .levels import Levels
-
-
-def _ratio(a: float, b: float) -> float | None:
-    return round(a / b, 6) if b else None
 
 
 def qa_measures(call: Call, levels: Levels) -> dict[str, Any]:
@@ -29,16 +25,16 @@ def qa_measures(call: Call, levels: Levels) -> dict[str, Any]:
     out: dict[str, Any] = {
         "presentation_words": pres_words,
         "qa_words": qa_words,
-        "qa_share_of_words": _ratio(qa_words, pres_words + qa_words),
+        "qa_share_of_words": ratio(qa_words, pres_words + qa_words),
         "analysts": len({e.analyst for e in call.exchanges}),
         "questions": len(call.exchanges),
         "follow_ups": sum(max(0, len(e.question_turns) - 1) for e in call.exchanges),
         "question_marks": sum(call.turns[i].text.count("?") for e in call.exchanges for i in e.question_turns),
-        "management_share_of_qa_words": _ratio(exec_words, exec_words + analyst_words),
+        "management_share_of_qa_words": ratio(exec_words, exec_words + analyst_words),
         "analyst_net_tone": tone["analyst"],
         "management_net_tone": tone["executive"],
-        "management_minus_analyst_tone": None if None in tone.values() else round(tone["executive"] - tone["analyst"], 6),
+        "management_minus_analyst_tone": None if None in tone.values() else tone["executive"] - tone["analyst"],
         "non_answers": flagged,
-        "non_answer_share": _ratio(flagged, len(call.exchanges)),
+        "non_answer_share": ratio(flagged, len(call.exchanges)),
     }
     return out

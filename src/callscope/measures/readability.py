@@ -19,4 +19,4 @@ def complex_words(words: Iterable[str], syllables: Mapping[str, int]) -> int:
 def fog(words: int, complex_count: int, sentences: int) -> float | None:
     if not words or not sentences:
         return None
-    return round(0.4 * (100.0 * complex_count / words + words / sentences), 6)
+    return 0.4 * (100.0 * complex_count / words + words / sentences)
