@@ -114,26 +114,30 @@ def measures_command(
         _table(path, by, table_rows)
 
 
+def _fmt(v: Any) -> str:
+    if v is None:
+        return ""
+    return f"{v:.4f}" if isinstance(v, float) else str(v)
+
+
 def _table(path: Path, level: Level, table_rows: list[dict[str, Any]]) -> None:
+    """One call: every figure as a metric/value list; other levels: the headline columns, one row each."""
     table = Table(title=f"{path} — by {level.value}", show_edge=False)
-    keys = [
-        k
-        for k in ("section", "role", "participant", "name", "exchange", "turn", "non_answer")
-        if table_rows and k in table_rows[0]
-    ]
-    keys += [k for k in TABLE_COLUMNS if table_rows and k in table_rows[0]]
-    if level is Level.exchange:
-        keys = [
-            "exchange",
-            "analyst",
-            "non_answer",
-            "non_answer_types",
-            "answer_words",
-            "answer_net_tone",
-            "answer_uncertainty_share",
-        ]
+    if level is Level.call:
+        table.add_column("metric")
+        table.add_column("value", justify="right")
+        for k, v in table_rows[0].items():
+            table.add_row(k, _fmt(v))
+        out.print(table)
+        return
+    ids = ("section", "role", "participant", "name", "exchange", "analyst", "turn", "non_answer", "non_answer_types")
+    keys = [k for k in ids if table_rows and k in table_rows[0]]
+    if level is Level.exchange:  # the answer's headline figures; --csv has them all, questions included
+        keys += [f"answer_{k}" for k in ("words", "uncertainty", "net_tone")]
+    else:
+        keys += [k for k in TABLE_COLUMNS if table_rows and k in table_rows[0]]
     for k in keys:
-        table.add_column(k)
+        table.add_column(k, overflow="fold")
     for r in table_rows:
-        table.add_row(*("" if r.get(k) is None else str(r.get(k)) for k in keys))
+        table.add_row(*(_fmt(r.get(k)) for k in keys))
     out.print(table)
