@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from callscope import read
 from callscope.measures import measure
 from callscope.measures.counts import LMCounter
 from callscope.measures.lm import ENV_VAR, default_path, dictionary, load_dictionary
-from callscope.measures.tokenize import lm_tokens, sentence_spans
+from callscope.measures.tokenize import lm_tokens, sentence_spans, word_counts
 from callscope.pipeline import analyze
 from conftest import shared_path
 from synthetic_calls import dash_call
@@ -170,3 +173,9 @@ def test_sentence_splitter_keeps_abbreviations_and_decimals() -> None:
     text = "Revenue grew 3.5% in the U.S. Market share rose. Mr. Smith joined Acme Inc. last year! Really? Yes."
     got = [text[s:e] for s, e in sentence_spans(text)]
     assert got == ["Revenue grew 3.5% in the U.S. Market share rose.", "Mr. Smith joined Acme Inc. last year!", "Really?", "Yes."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abZ09_ -'’.,é\u00a0\u2028ßİ\x1c$€—\n")), max_size=60))
+def test_fast_word_counts_equal_the_regex(text: str) -> None:
+    assert word_counts(text) == Counter(re.findall(r"\w+", text))

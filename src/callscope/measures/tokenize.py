@@ -33,9 +33,30 @@ def lm_prepare(text: str, month_rule: str = "reference") -> str:
     return pattern.sub(" ", text).upper()
 
 
+# Every ASCII byte that is not a \w character becomes a space; UTF-8 bytes of non-ASCII characters are kept.
+_SPACE_NON_WORD = bytes(b if b >= 128 or WORD.match(chr(b)) else 32 for b in range(256))
+
+
+def word_counts(text: str) -> Counter[str]:
+    """`Counter(re.findall(r"\\w+", text))`, about twice as fast.
+
+    Bytes translation and split do the ASCII work in C; the rare token holding non-ASCII bytes is
+    re-split with the regex, so characters like a curly apostrophe still end a word exactly as in LM.
+    """
+    raw = Counter(text.encode("utf-8").translate(_SPACE_NON_WORD).split())
+    out: Counter[str] = Counter()
+    for token, n in raw.items():
+        if token.isascii():
+            out[token.decode("ascii")] += n
+        else:
+            for word in WORD.findall(token.decode("utf-8")):
+                out[word] += n
+    return out
+
+
 def token_counts(text: str, month_rule: str = "reference") -> Counter[str]:
     """Distinct upper-cased `\\w+` tokens with their counts (dictionary filtering happens in counts.py)."""
-    return Counter(WORD.findall(lm_prepare(text, month_rule)))
+    return word_counts(lm_prepare(text, month_rule))
 
 
 def lm_tokens(text: str, vocabulary: frozenset[str] | dict[str, object], month_rule: str = "reference") -> list[str]:
