@@ -79,8 +79,20 @@ def scores(pred: np.ndarray, y: np.ndarray) -> dict[str, float]:
     return {"accuracy": float((pred == y).mean()), "precision": tp / max(1.0, tp + fp), "tpr": tp / max(1.0, tp + fn)}
 
 
+GLZ_COLUMNS = [i for i, name in enumerate(FEATURES) if name.startswith("glz_")]
+
+
 def cross_validate(x: np.ndarray, y: np.ndarray, l2: float, target: float, k: int, repeats: int) -> dict[str, list[float]]:
-    out: dict[str, list[float]] = {"accuracy": [], "precision": [], "tpr": []}
+    """Held-out fold scores of the detector, and of GLZ's any-pattern rule on the very same folds (key prefix `glz_`)."""
+    out: dict[str, list[float]] = {
+        "accuracy": [],
+        "precision": [],
+        "tpr": [],
+        "glz_accuracy": [],
+        "glz_precision": [],
+        "glz_tpr": [],
+    }
+    glz_pred = (x[:, GLZ_COLUMNS].sum(axis=1) > 0).astype(float)
     for r in range(repeats):
         rng = np.random.default_rng(r)
         folds = np.empty(len(y), dtype=int)
@@ -93,6 +105,8 @@ def cross_validate(x: np.ndarray, y: np.ndarray, l2: float, target: float, k: in
             t = pick_threshold(predict(w, x[tr]), y[tr], target)
             for key, v in scores((predict(w, x[te]) >= t).astype(float), y[te]).items():
                 out[key].append(v)
+            for key, v in scores(glz_pred[te], y[te]).items():
+                out[f"glz_{key}"].append(v)
     return out
 
 
@@ -119,7 +133,7 @@ def main() -> None:
         "full train fit:", {k: round(v, 4) for k, v in full.items()}, f"threshold {t:.4f}", f"n={len(y)} positives={int(y.sum())}"
     )
     if a.write:
-        cv_note = "; ".join(f"{k} {m:.3f}+-{s:.3f}" for k, (m, s, _, _) in summary.items())
+        cv_note = "; ".join(f"{k} {m:.3f}+-{s:.3f}" for k, (m, s, _, _) in summary.items() if not k.startswith("glz_"))
         lines = [
             "# name: nonanswer_detector",
             "# version: 1",
