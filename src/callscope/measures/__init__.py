@@ -15,6 +15,8 @@ Options (each documented where it acts):
 from __future__ import annotations
 
 import os
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -23,7 +25,7 @@ from .. import lexicons
 from ..model import Call
 from .counts import LMCounter, SentenceScorer
 from .levels import Levels, SentenceRecord
-from .lm import dictionary
+from .lm import load_dictionary, resolve_path
 from .nonanswers import glz
 from .nonanswers.detector import model as detector_model
 from .nonanswers.sentences import METHODS, decide, hits
@@ -47,8 +49,8 @@ def measure(
     """The Call with `measures` and exchange non-answer flags filled in."""
     if non_answer_method not in METHODS:
         raise ValueError(f"non_answer_method must be one of {METHODS}, not {non_answer_method!r}")
-    lm = dictionary(lm_dictionary)
-    counter = _counter(lm, lm_mode)
+    counter = _counter(resolve_path(lm_dictionary), lm_mode)
+    lm = counter.lm
     scorer = SentenceScorer(counter)
     records: list[SentenceRecord] = []
     turn_records: dict[int, list[SentenceRecord]] = {}
@@ -103,14 +105,10 @@ def measure(
     return msgspec.structs.replace(call, measures={**call.measures, **out})
 
 
-_COUNTERS: dict[tuple[int, str], LMCounter] = {}
-
-
-def _counter(lm: Any, mode: str) -> LMCounter:
-    key = (id(lm), mode)
-    if key not in _COUNTERS:
-        _COUNTERS[key] = LMCounter(lm, mode)
-    return _COUNTERS[key]
+@lru_cache(maxsize=8)
+def _counter(path: Path, mode: str) -> LMCounter:
+    """One counter per dictionary file and mode (building its word masks is the costly part)."""
+    return LMCounter(load_dictionary(path), mode)
 
 
 def _provenance(lm: Any, method: str) -> dict[str, Any]:
