@@ -10,7 +10,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from callscope.cli import app
-from synthetic_calls import dash_call
+
+from .synthetic_calls import dash_call
 
 REMARKS = "Revenue grew strongly and we achieved record profitability. We expect further improvement next year."
 ANSWER = "We don't break that out, and we're not going to comment on pricing by customer."

@@ -17,8 +17,9 @@ from callscope.measures.counts import LMCounter
 from callscope.measures.lm import ENV_VAR, default_path, dictionary, load_dictionary
 from callscope.measures.tokenize import lm_tokens, sentence_spans, word_counts
 from callscope.pipeline import analyze
-from conftest import shared_path
-from synthetic_calls import dash_call
+
+from .conftest import shared_path
+from .synthetic_calls import dash_call
 
 CATS = ("negative", "positive", "uncertainty", "litigious", "strong_modal", "weak_modal", "constraining")
 

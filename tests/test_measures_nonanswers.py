@@ -14,8 +14,9 @@ from callscope.measures import measure
 from callscope.measures.nonanswers import glz
 from callscope.measures.nonanswers.sentences import hits
 from callscope.pipeline import analyze
-from conftest import shared_path, tool_path
-from synthetic_calls import dash_call
+
+from .conftest import shared_path, tool_path
+from .synthetic_calls import dash_call
 
 # GLZ (2021) on the train half with their own method (the figures the issue quotes).
 GLZ_TRAIN = {"accuracy": 0.909, "precision": 0.681, "tpr": 0.818}
