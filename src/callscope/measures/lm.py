@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
+from operator import itemgetter
 from pathlib import Path
 
 from .. import lexicons
@@ -68,8 +69,11 @@ def dictionary(path: str | os.PathLike[str] | None = None) -> LMDictionary:
 
 
 def _flag(value: str) -> int:
-    value = value.strip()
-    return int(float(value)) if value else 0
+    try:
+        return int(value)  # the official files hold integers (years, or syllable counts)
+    except ValueError:
+        value = value.strip()
+        return int(float(value)) if value else 0
 
 
 @lru_cache(maxsize=4)
@@ -86,7 +90,12 @@ def load_dictionary(path: Path) -> LMDictionary:
         raise CallscopeError(f"{path}: not a Loughran-McDonald Master Dictionary CSV (no Word/Negative columns)")
     old_modal = "modal" in col and "strong_modal" not in col
     cats = tuple(c for c in CATEGORIES if c in col or (old_modal and c in ("strong_modal", "weak_modal")))
-    bits = {c: 1 << i for i, c in enumerate(cats)}
+    # (bit, column, rule): a year column is on when positive; the old Modal column holds a code.
+    rules = [(1 << i, col["modal"] if old_modal and c.endswith("_modal") else col[c], c) for i, c in enumerate(cats)]
+    flag_columns = sorted({column for _, column, _ in rules})
+    all_zero = ("0",) * len(flag_columns)
+    flags_of = itemgetter(*flag_columns)
+    syllable_column = col.get("syllables")
     masks: dict[str, int] = {}
     syllables: dict[str, int] = {}
     removed = 0
@@ -95,19 +104,20 @@ def load_dictionary(path: Path) -> LMDictionary:
             continue
         word = row[0].strip().upper()
         mask = 0
-        for c in cats:
-            if old_modal and c in ("strong_modal", "weak_modal"):
-                code = _flag(row[col["modal"]])
-                on = code == (1 if c == "strong_modal" else 3)
-            else:
-                year = _flag(row[col[c]])
-                on = year > 0
-                removed += year < 0
-            if on:
-                mask |= bits[c]
+        values = flags_of(row)
+        if (values if isinstance(values, tuple) else (values,)) != all_zero:  # most words are in no category
+            for bit, column, c in rules:
+                value = _flag(row[column])
+                if old_modal and c.endswith("_modal"):
+                    on = value == (1 if c == "strong_modal" else 3)
+                else:
+                    on = value > 0
+                    removed += value < 0
+                if on:
+                    mask |= bit
         masks[word] = mask
-        if "syllables" in col:
-            syllables[word] = _flag(row[col["syllables"]])
+        if syllable_column is not None:
+            syllables[word] = _flag(row[syllable_column])
     years = sorted({int(y) for y in re.findall(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", path.name)})
     version = f"{years[0]}-{years[-1]}" if len(years) >= 2 else _version_from_sources(text)
     return LMDictionary(
