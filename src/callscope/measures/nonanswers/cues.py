@@ -12,8 +12,14 @@ TYPES = ("unable", "refuse", "aftercall")  # GLZ's non-answer types, in output o
 
 @lru_cache(maxsize=1)
 def cues() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    """(feature, type, compiled pattern) for every cue line."""
-    return tuple((feature, kind, re.compile(pattern, re.I)) for feature, kind, pattern in lexicons.load("nonanswer_cues").entries)
+    """(feature, type, pattern): one alternation per (feature, type) pair of the lexicon's lines.
+
+    Only whether a pair fires matters, and one search per pair is about twice as fast as one per line.
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for feature, kind, pattern in lexicons.load("nonanswer_cues").entries:
+        groups.setdefault((feature, kind), []).append(f"(?:{pattern})")
+    return tuple((feature, kind, re.compile("|".join(ps), re.I)) for (feature, kind), ps in groups.items())
 
 
 def cue_features(sentence: str) -> tuple[set[str], set[str]]:
@@ -21,7 +27,7 @@ def cue_features(sentence: str) -> tuple[set[str], set[str]]:
     features: set[str] = set()
     types: set[str] = set()
     for feature, kind, rx in cues():
-        if (feature not in features or (kind in TYPES and kind not in types)) and rx.search(sentence):
+        if rx.search(sentence):
             features.add(feature)
             if kind in TYPES:
                 types.add(kind)
