@@ -15,7 +15,9 @@ Stage = Callable[[Call], Call]
 
 def default_stages() -> list[Stage]:
     """Stages after structure, in order (figures, then measures, as they land)."""
-    return []
+    from .extract import extract  # local import: extract imports the model, not the pipeline
+
+    return [extract]
 
 
 def analyze(

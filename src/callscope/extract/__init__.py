@@ -1,0 +1,199 @@
+"""The figures stage: every reported number (`facts`) and every piece of guidance, with provenance.
+
+`extract(call)` reads only the Call (turn text, speakers, fiscal period, date) and returns a new Call
+with `facts` and `guidance` filled. Each figure is in exactly one of the two lists. The work is split
+into small modules: `numbers` (the grammar), `metrics` (taxonomy), `periods`, `compare`, `guidance`,
+`sentences`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import msgspec
+
+from ..model import Call, Turn
+from . import compare, sentences
+from .guidance import cue_spans, hedges_in, is_guidance, opens_outlook
+from .metrics import default_unit, find_metrics, label_for, metric_for, per_share, qualifiers_for, refine_metric
+from .numbers import Number, find_numbers
+from .periods import Fiscal, PeriodMention, find_periods, infer_fiscal, parse_fiscal
+
+__all__ = ["extract", "figures_of_sentence"]
+
+_KEEP_METRIC_PER_SHARE = {
+    "dividend",
+    "book_value",
+    "ffo",
+    "net_income",
+    "operating_cash_flow",
+    "free_cash_flow",
+    "cash",
+    "buyback",
+    "pricing",
+}
+
+
+def extract(call: Call) -> Call:
+    """Fill `call.facts` and `call.guidance` (see the module doc)."""
+    fiscal = parse_fiscal(call.call.fiscal_period, call.call.date)
+    if fiscal.quarter is None:
+        inferred = infer_fiscal(call.text)
+        if inferred.year is not None and (fiscal.year is None or inferred.year in (fiscal.year, fiscal.year - 1)):
+            fiscal = inferred
+    facts: list[dict[str, Any]] = []
+    guidance: list[dict[str, Any]] = []
+    for turn in call.turns:
+        for item in _turn_figures(turn, fiscal):
+            (guidance if item.pop("_guidance") else facts).append(item)
+    return msgspec.structs.replace(call, facts=tuple(facts), guidance=tuple(guidance))
+
+
+def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    carry = 0
+    for s, e in sentences.split(turn.text):
+        sent = turn.text[s:e]
+        items = figures_of_sentence(sent, fiscal, carry=carry > 0)
+        for it in items:
+            it["turn"] = turn.index
+            it["speaker"] = turn.speaker
+            it["span"] = [s + it["span"][0], s + it["span"][1]]
+        out.extend(items)
+        carry = 4 if opens_outlook(sent) else (carry - 1 if carry and (items or not cue_spans(sent)) else carry)
+        if items and not any(i["_guidance"] for i in items):
+            carry = 0
+    return out
+
+
+def _pick_period(sent: str, n: Number, periods: list[PeriodMention], nums: list[Number], used: set[int]) -> PeriodMention | None:
+    """The period said right after a figure, else the nearest one before it not claimed by another figure."""
+    nxt = next((m.start for m in nums if m.start >= n.end), len(sent))
+    for i, p in enumerate(periods):
+        if p.start >= n.end and p.start < nxt and p.start - n.end <= 45 and not re.search(r"[;,]", sent[n.end : p.start]):
+            used.add(i)
+            return p
+    for i in range(len(periods) - 1, -1, -1):
+        p = periods[i]
+        if p.end <= n.start and i not in used:
+            # same clause, or a leading adverbial ("In Q2, ...", "For fiscal 2021, ...")
+            if "," not in sent[p.end : n.start] or _leading(sent, p):
+                return p
+            return None
+    return None
+
+
+def _leading(sent: str, p: PeriodMention) -> bool:
+    head = sent[: p.start].strip().lower()
+    return len(head.split()) <= 3 and "," in sent[p.end : p.end + 25]
+
+
+def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> list[dict[str, Any]]:
+    """All figures of one sentence as fact/guidance dicts (span relative to the sentence)."""
+    raw = find_numbers(sent)
+    mentions = find_metrics(sent)
+    nums: list[Number] = []
+    for n in raw:
+        if not n.unit and not n.scaled and not per_share(sent, n) and "," not in n.raw:
+            continue  # bare numbers without a unit are not figures ("3 segments", "tier 2")
+        nums.append(n)
+    if not nums:
+        return []
+    periods = find_periods(sent, fiscal)
+    cues = cue_spans(sent)
+    roles = compare.assign(sent, nums)
+    used: set[int] = set()
+    picked = [_pick_period(sent, n, periods, nums, used) for n in nums]
+    metrics: list[tuple[str, str, list[str]]] = []
+    prev_end = 0
+    for n in nums:
+        m = metric_for(sent, n, mentions, prev_end)
+        prev_end = n.end
+        label = label_for(sent, m) if m else ""
+        metric = m.metric if m else ""
+        quals = qualifiers_for(sent, label, m, n)
+        if m:
+            metric, quals = refine_metric(metric, label, m.phrase, quals)
+        metrics.append((metric, label, quals))
+    items: list[dict[str, Any]] = []
+    for i, n in enumerate(nums):
+        metric, label, quals = metrics[i]
+        head = roles.head[i]
+        if head is not None and roles.role[i] in ("change", "prior") and metrics[head][0]:
+            metric, label, quals = metrics[head]
+        unit = default_unit(n, metric)
+        if per_share(sent, n) or (metric == "eps" and unit == "USD" and not n.scaled):
+            unit = "USD/share" if unit in ("", "USD") else f"{unit}/share"
+            if metric not in _KEEP_METRIC_PER_SHARE:
+                metric, label = "eps", label or "per share"
+        if unit == "" and "," in n.raw:
+            unit = "count"
+        if not metric:
+            metric = (
+                n.unit
+                if n.unit and n.unit not in {"USD", "%", "bp", "pp", "x", "days", "count"} and n.unit.isalpha()
+                else "other"
+            )
+        period = picked[i]
+        guide = roles.role[i] != "prior" and is_guidance(sent, n, period, cues, carry)
+        if period is None and roles.role[i] == "prior":
+            pstr = None
+        elif period is None:
+            pstr = None if guide else _current(fiscal)
+        else:
+            pstr = period.period
+        item: dict[str, Any] = {
+            "metric": metric,
+            "label": label,
+            "value": n.value if not (guide and n.is_range) else None,
+            "low": n.low,
+            "high": n.high,
+            "unit": unit,
+            "period": pstr,
+            "turn": 0,
+            "speaker": None,
+            "sentence": sent,
+            "span": [n.start, n.end],
+            "text": n.raw,
+            "qualifiers": quals,
+            "approx": n.approx,
+            "bound": n.bound,
+            "role": roles.role[i],
+            "comparison": None,
+            "_guidance": guide,
+        }
+        if n.is_range and not guide and n.low is not None and n.high is not None:
+            item["value"] = (n.low + n.high) / 2
+        if guide:
+            item["hedges"] = hedges_in(sent)
+        items.append(item)
+    for i, it in enumerate(items):
+        h = roles.head[i]
+        if h is None or roles.role[i] == "value":
+            continue
+        comp = items[h]["comparison"] or {
+            "prior_value": None,
+            "prior_unit": None,
+            "prior_period": None,
+            "change": None,
+            "change_unit": None,
+            "direction": None,
+        }
+        if roles.role[i] == "prior":
+            comp.update(prior_value=it["value"], prior_unit=it["unit"], prior_period=it["period"])
+        else:
+            comp.update(change=it["value"], change_unit=it["unit"], direction=roles.direction[i])
+            own = picked[i]
+            if own is not None and own.relation == "past":
+                if comp["prior_period"] is None:
+                    comp["prior_period"] = own.period
+                it["period"] = items[h]["period"]  # a change belongs to the period it was measured for
+        items[h]["comparison"] = comp
+    return items
+
+
+def _current(fiscal: Fiscal) -> str | None:
+    if fiscal.year is None:
+        return None
+    return f"Q{fiscal.quarter} {fiscal.year}" if fiscal.quarter else f"FY {fiscal.year}"

@@ -1,0 +1,119 @@
+"""Comparisons: `up 15% from $5.2 million in the second quarter of last year`.
+
+Within a sentence each figure is a `value` (the thing reported), a `change` (`up 23%`, `a 7.5%
+decline`) or a `prior` (`compared to $11.1 million`). Changes and priors are linked to the value they
+qualify, which then carries a `comparison` dict; they stay figures of their own too, because the
+prior quarter's number is itself a reported fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lexicons
+from .numbers import Number
+
+
+@dataclass
+class Roles:
+    role: list[str]  # per figure: value, change, prior
+    head: list[int | None]  # per figure: index of the value it qualifies
+    direction: list[str | None]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    table = {k: v[0] for k, v in lexicons.load("comparison_cues").mapping().items()}
+    alt = "|".join(re.escape(t) for t in sorted(table, key=len, reverse=True))
+    before = re.compile(
+        rf"(?<![\w-])(?P<cue>{alt})\s+(?:by\s+|of\s+|to\s+)?(?:(?:a|an|the|approximately|about|roughly|nearly|almost|just)\s+)*$",
+        re.I,
+    )
+    after = re.compile(rf"^\s*(?P<cue>{alt})(?![\w-])", re.I)
+    return before, after, table
+
+
+_PRIOR_CUES = {
+    "up from",
+    "down from",
+    "increased from",
+    "decreased from",
+    "flat from",
+    "flat with",
+    "compared to",
+    "compared with",
+    "comparing",
+    "versus",
+    "vs.",
+    "vs",
+    "from",
+    "against",
+}
+_CHANGE_UNITS = {"%", "bp", "pp"}
+
+
+def _after_period(sentence: str, a: int, b: int) -> str:
+    """The words between two figures with any period phrase dropped: ", and" in "59.6% for Q1, and 59.2%"."""
+    gap = sentence[a:b]
+    cut = max(gap.rfind(","), -1)
+    return gap[cut + 1 :] if cut >= 0 else gap
+
+
+def assign(sentence: str, nums: list[Number]) -> Roles:
+    before_rx, after_rx, table = _cues()
+    role: list[str] = []
+    direction: list[str | None] = []
+    for i, n in enumerate(nums):
+        lo = nums[i - 1].end if i else max(0, n.start - 40)
+        pre = sentence[max(lo, n.start - 40) : n.start]
+        mb = before_rx.search(pre)
+        ma = after_rx.match(sentence[n.end : n.end + 20])
+        cue = mb.group("cue").lower() if mb else None
+        gap = _after_period(sentence, nums[i - 1].end, n.start) if i else ""
+        listed = (
+            i > 1
+            and role[i - 1] == "prior"
+            and "," in sentence[nums[i - 1].end : n.start]
+            and bool(re.fullmatch(r"\s*(?:and|or)\s+", gap))
+        )
+        if (cue in _PRIOR_CUES and i > 0) or listed:
+            role.append("prior")
+            direction.append(None)
+        elif cue and table[cue] != "ref" and (n.unit in _CHANGE_UNITS or re.search(r"\bby\s+$", pre)):
+            role.append("change")
+            direction.append(table[cue])
+        elif (
+            ma
+            and table[ma.group("cue").lower()] in {"up", "down"}
+            and n.unit in _CHANGE_UNITS
+            and not ma.group("cue").lower().endswith("from")
+        ):
+            role.append("change")
+            direction.append(table[ma.group("cue").lower()])
+        else:
+            role.append("value")
+            direction.append(None)
+    head: list[int | None] = [None] * len(nums)
+    for i, r in enumerate(role):
+        if r == "value":
+            continue
+        nxt = i + 1
+        if (
+            r == "change"
+            and nxt < len(nums)
+            and role[nxt] == "value"
+            and re.fullmatch(r"\s*to\s*", sentence[nums[i].end : nums[nxt].start])
+        ):
+            head[i] = nxt
+            continue
+        prev = [j for j in range(i - 1, -1, -1) if role[j] == "value"]
+        if prev:
+            head[i] = prev[0]
+        elif r == "change":
+            later = [j for j in range(i + 1, len(nums)) if role[j] == "value"]
+            head[i] = later[0] if later else None
+        if head[i] is None:
+            role[i] = "value"
+    return Roles(role, head, direction)

@@ -1,0 +1,106 @@
+"""Fact or guidance: is a figure reported, or forward-looking?
+
+The line is drawn per figure, not per sentence: in "we expect Q3 revenue of $575 million, up from
+$550 million in Q2" the first figure is guidance and the second a reported comparison. A figure is
+guidance when its period lies after the call's period, or when a forward-looking cue (expect, outlook,
+will be ...) governs it and no past-tense verb stands between; "as expected" and "the guidance we
+provided" report the past and cancel the cue. Calibrated on FinNumClaim (claim = 1 sentences).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicons
+from .numbers import Number
+from .periods import PeriodMention
+
+
+def _alt(terms: frozenset[str]) -> str:
+    return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    cues = re.compile(rf"(?<![\w-])(?:{_alt(lexicons.load('guidance_cues').terms)})(?![\w-])", re.I)
+    past = re.compile(rf"(?<![\w-])(?:{_alt(lexicons.load('past_cues').terms)})(?![\w-])", re.I)
+    hedges = re.compile(rf"(?<![\w-])(?:{_alt(lexicons.load('hedges').terms)})(?![\w-])", re.I)
+    return cues, past, hedges
+
+
+_PAST_VERB = re.compile(
+    r"\b(?:was|were|grew|rose|fell|declined|decreased|increased|improved|came in|totaled|totalled|reached|generated|delivered|"
+    r"reported|ended|had|posted|achieved|recorded|produced|returned|paid|repurchased|contributed|represented|accounted|did)\b",
+    re.I,
+)
+_FUTURE_VERB = re.compile(r"\b(?:will|would|should|to be|to grow|to increase|to decline|to decrease|to range|to come in)\b", re.I)
+_WEAK = {
+    "range of",
+    "in the range",
+    "to be",
+    "estimate",
+    "estimates",
+    "would be",
+    "see",
+    "project",
+    "projects",
+    "raised",
+    "raise",
+}
+
+
+def cue_spans(sentence: str) -> list[tuple[int, int, str]]:
+    """Forward-looking cues in a sentence, minus those inside a past-reporting phrase."""
+    cues, past, _ = _rx()
+    cancelled = [m.span() for m in past.finditer(sentence)]
+    out = []
+    for m in cues.finditer(sentence):
+        if any(a <= m.start() < b for a, b in cancelled):
+            continue
+        out.append((m.start(), m.end(), m.group(0).lower()))
+    return out
+
+
+def hedges_in(sentence: str) -> list[str]:
+    *_, hedges = _rx()
+    seen: list[str] = []
+    for m in hedges.finditer(sentence):
+        w = m.group(0).lower()
+        if w not in seen:
+            seen.append(w)
+    return seen
+
+
+def is_guidance(
+    sentence: str, n: Number, period: PeriodMention | None, cues: list[tuple[int, int, str]], carry: bool = False
+) -> bool:
+    """Guidance when its period is ahead of the call, or a cue governs the figure (see module doc)."""
+    if period is not None and period.relation == "future":
+        return True
+    if period is not None and period.relation == "past":
+        # a past period only reads as guidance when a future verb governs it ("will be recognized in Q1")
+        return bool(_FUTURE_VERB.search(sentence[max(0, n.start - 60) : n.start])) and bool(cues)
+    for s, e, word in cues:
+        if word in _WEAK and not _FUTURE_VERB.search(sentence) and _PAST_VERB.search(sentence):
+            continue
+        if e <= n.start:
+            between = sentence[e : n.start]
+            if not _PAST_VERB.search(between) or _FUTURE_VERB.search(between):
+                return True
+        elif s >= n.end and s - n.end <= 60 and not re.search(r"[;]|\.\s", sentence[n.end : s]):
+            before = sentence[: n.start]
+            if not _PAST_VERB.search(before[-60:]):
+                return True
+    if carry and not _PAST_VERB.search(sentence):
+        return True
+    return False
+
+
+def opens_outlook(sentence: str) -> bool:
+    """A sentence that introduces a list of outlook figures in the sentences that follow."""
+    return bool(
+        re.search(
+            r"\b(?:outlook|guidance|expectations?)\b.*\b(?:as follows|follows|is|are)\s*[:.]?\s*$|:\s*$", sentence.strip(), re.I
+        )
+    ) and bool(re.search(r"\b(?:outlook|guidance|expect)", sentence, re.I))
