@@ -92,9 +92,7 @@ def is_guidance(
             before = sentence[: n.start]
             if not _PAST_VERB.search(before[-60:]):
                 return True
-    if carry and not _PAST_VERB.search(sentence):
-        return True
-    return False
+    return bool(carry and not _PAST_VERB.search(sentence))
 
 
 def opens_outlook(sentence: str) -> bool:
