@@ -61,9 +61,12 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
             it["speaker"] = turn.speaker
             it["span"] = [s + it["span"][0], s + it["span"][1]]
         out.extend(items)
-        carry = 4 if opens_outlook(sent) else (carry - 1 if carry and (items or not cue_spans(sent)) else carry)
-        if items and not any(i["_guidance"] for i in items):
+        if opens_outlook(sent) or any(i["_guidance"] and i["role"] == "value" for i in items):
+            carry = 2  # the next sentences of an outlook often drop the verb ("Adjusted EBITDA of $125 million to $130 million.")
+        elif items:
             carry = 0
+        else:
+            carry = max(0, carry - 1)
     return out
 
 
@@ -170,6 +173,14 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         items.append(item)
     for i, it in enumerate(items):
         h = roles.head[i]
+        if h is not None and roles.role[i] == "prior" and items[h]["_guidance"] and _PRIOR_GUIDANCE.search(sent):
+            it["_guidance"], it["hedges"], it["role"] = (
+                True,
+                hedges_in(sent),
+                "prior_guidance",
+            )  # "up from the prior range of $5.25 to $5.35"
+            if it["low"] is not None and it["high"] is not None and it["low"] != it["high"]:
+                it["value"] = None
         if h is None or roles.role[i] == "value":
             continue
         comp = items[h]["comparison"] or {
@@ -191,6 +202,9 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
                 it["period"] = items[h]["period"]  # a change belongs to the period it was measured for
         items[h]["comparison"] = comp
     return items
+
+
+_PRIOR_GUIDANCE = re.compile(r"\b(?:guidance|outlook|range|previously|prior|previous|forecast)\b", re.I)
 
 
 def _current(fiscal: Fiscal) -> str | None:

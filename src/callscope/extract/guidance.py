@@ -31,10 +31,24 @@ def _rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 _PAST_VERB = re.compile(
     r"\b(?:was|were|grew|rose|fell|declined|decreased|increased|improved|came in|totaled|totalled|reached|generated|delivered|"
-    r"reported|ended|had|posted|achieved|recorded|produced|returned|paid|repurchased|contributed|represented|accounted|did)\b",
+    r"reported|ended|had|posted|achieved|recorded|produced|returned|paid|repurchased|contributed|represented|accounted|did|"
+    r"grown|been|seen|returning|delivering|resulted|included)\b",
     re.I,
 )
 _FUTURE_VERB = re.compile(r"\b(?:will|would|should|to be|to grow|to increase|to decline|to decrease|to range|to come in)\b", re.I)
+_NOUN_CUES = {
+    "outlook",
+    "guidance",
+    "forecast",
+    "forecasts",
+    "target",
+    "targets",
+    "range of",
+    "in the range",
+    "run-rate",
+    "run rate",
+}
+_WAS = re.compile(r"\b(?:was|were|came in|had)\b", re.I)
 _WEAK = {
     "range of",
     "in the range",
@@ -88,10 +102,14 @@ def is_guidance(
             between = sentence[e : n.start]
             if not _PAST_VERB.search(between) or _FUTURE_VERB.search(between):
                 return True
+            if word in _NOUN_CUES and not _WAS.search(between):
+                return True  # "our outlook is increased to $2.35 to $2.55"
         elif s >= n.end and s - n.end <= 60 and not re.search(r"[;]|\.\s", sentence[n.end : s]):
             before = sentence[: n.start]
             if not _PAST_VERB.search(before[-60:]):
                 return True
+    if n.is_range and not _PAST_VERB.search(sentence) and not sentence.rstrip().endswith("?"):
+        return True  # a stated range with no past-tense report is an outlook ("Adjusted EBITDA of $125 million to $130 million.")
     return bool(carry and not _PAST_VERB.search(sentence))
 
 
