@@ -6,6 +6,7 @@ Each command lives in its own module and registers on `app`; errors from the lib
 
 from __future__ import annotations
 
+from . import figures as _figures  # noqa: F401  (registers figures)
 from . import parse as _parse  # noqa: F401  (registers parse, show, formats)
 from .app import app, main
 

@@ -32,7 +32,8 @@ def _rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 _PAST_VERB = re.compile(
     r"\b(?:was|were|grew|rose|fell|declined|decreased|increased|improved|came in|totaled|totalled|reached|generated|delivered|"
     r"reported|ended|had|posted|achieved|recorded|produced|returned|paid|repurchased|contributed|represented|accounted|did|"
-    r"grown|been|seen|returning|delivering|resulted|included)\b",
+    r"grown|been|seen|returning|delivering|resulted|included|recognized|shipped|sold|saw|added|completed|closed|signed|won|exited|finished|"
+    r"said|made|spent|invested|raised|lowered|totaled|ended|averaged|expanded|contracted|improved|remained)\b",
     re.I,
 )
 _FUTURE_VERB = re.compile(r"\b(?:will|would|should|to be|to grow|to increase|to decline|to decrease|to range|to come in)\b", re.I)
