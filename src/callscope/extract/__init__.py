@@ -118,6 +118,10 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         quals = qualifiers_for(sent, label, m, n)
         if m:
             metric, quals = refine_metric(metric, label, m.phrase, quals)
+        line = _PRODUCT_LINE.search(sent[: n.start]) if not m and n.currency else None
+        if line:  # "Business networking products for Q2 of '07 were $22.2 million": a product line's revenue
+            metric, label = "segment_revenue", line.group("label")
+            quals = [*quals, f"segment:{line.group('label').rsplit(' ', 1)[0]}"]
         metrics.append((metric, label, quals))
     items: list[dict[str, Any]] = []
     for i, n in enumerate(nums):
@@ -204,6 +208,9 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
     return items
 
 
+_PRODUCT_LINE = re.compile(
+    r"(?:^|[,;]\s*)(?P<label>[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\s+products?)\b[^,;]{0,40}?\b(?:were|was|totaled|of)\s+$"
+)
 _PRIOR_GUIDANCE = re.compile(r"\b(?:guidance|outlook|range|previously|prior|previous|forecast)\b", re.I)
 
 

@@ -72,11 +72,14 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
         ma = after_rx.match(sentence[n.end : n.end + 20])
         cue = mb.group("cue").lower() if mb else None
         gap = _after_period(sentence, nums[i - 1].end, n.start) if i else ""
+        between = sentence[nums[i - 1].end : n.start] if i else ""
         listed = (
             i > 1
             and role[i - 1] == "prior"
-            and "," in sentence[nums[i - 1].end : n.start]
-            and bool(re.fullmatch(r"\s*(?:and|or)\s+", gap))
+            and (
+                ("," in between and bool(re.fullmatch(r"\s*(?:and|or)\s+", gap)))
+                or bool(re.fullmatch(r"(?:\s+(?:for|in|during|of)\s+[\w' ]{2,40}?)?\s*,?\s*and\s+", between))
+            )
         )
         if (cue in _PRIOR_CUES and i > 0) or listed:
             role.append("prior")

@@ -318,7 +318,7 @@ def _ratio_rx() -> re.Pattern[str]:
     words = _alt(list(lexicons.load("ratio_words").terms))
     bounds = _alt([w for w, k in grammar().approx_kinds.items()])
     return re.compile(
-        rf"\b(?:{words})\s+(?:(?:was|is|of|at|remained|came in)\s+)*(?:(?P<b>{bounds})\s+)?(?P<n>one|two|\d+(?:\.\d+)?)(?![\w%.]|\.\d)",
+        rf"\b(?:{words})\s+(?:(?:was|is|of|at|remained|came in)\s+)*(?:(?P<b>{bounds})\s+)?(?P<n>one|two|\d+(?:\.\d+)?)(?![\w%]|\.\d)",
         re.I,
     )
 
