@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 import callscope
-
 from conftest import shared_path, tool_path
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]

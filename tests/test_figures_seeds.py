@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 import callscope
-
 from conftest import shared_path
 
 pytestmark = pytest.mark.shared
