@@ -9,6 +9,7 @@ into small modules: `numbers` (the grammar), `metrics` (taxonomy), `periods`, `c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 import msgspec
@@ -17,7 +18,7 @@ from ..model import Call, Turn
 from . import compare, sentences
 from .guidance import cue_spans, hedges_in, is_guidance, opens_outlook
 from .metrics import default_unit, find_metrics, label_for, metric_for, per_share, qualifiers_for, refine_metric
-from .numbers import Number, find_numbers
+from .numbers import Number, find_numbers, triggers
 from .periods import Fiscal, PeriodMention, find_periods, infer_fiscal, parse_fiscal
 
 __all__ = ["extract", "figures_of_sentence"]
@@ -53,9 +54,12 @@ def extract(call: Call) -> Call:
 def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     carry = 0
+    hits = [m.start() for m in triggers().finditer(turn.text)]
     for s, e in sentences.split(turn.text):
         sent = turn.text[s:e]
-        items = figures_of_sentence(sent, fiscal, carry=carry > 0)
+        k = bisect_left(hits, s)
+        has_figure = k < len(hits) and hits[k] < e  # most sentences hold no number: skip the grammar for them
+        items = figures_of_sentence(sent, fiscal, carry=carry > 0) if has_figure else []
         for it in items:
             it["turn"] = turn.index
             it["speaker"] = turn.speaker
@@ -95,7 +99,6 @@ def _leading(sent: str, p: PeriodMention) -> bool:
 def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> list[dict[str, Any]]:
     """All figures of one sentence as fact/guidance dicts (span relative to the sentence)."""
     raw = find_numbers(sent)
-    mentions = find_metrics(sent)
     nums: list[Number] = []
     for n in raw:
         if not n.unit and not n.scaled and not per_share(sent, n) and "," not in n.raw:
@@ -103,6 +106,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         nums.append(n)
     if not nums:
         return []
+    mentions = find_metrics(sent)
     periods = find_periods(sent, fiscal)
     cues = cue_spans(sent)
     roles = compare.assign(sent, nums)

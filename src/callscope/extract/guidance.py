@@ -15,10 +15,11 @@ from functools import lru_cache
 from .. import lexicons
 from .numbers import Number
 from .periods import PeriodMention
+from .trie import trie_pattern
 
 
 def _alt(terms: frozenset[str]) -> str:
-    return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return trie_pattern(terms)
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .. import lexicons
 from .numbers import Number
+from .trie import trie_pattern
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ def _tables() -> tuple[
     re.Pattern[str], dict[str, str], frozenset[str], re.Pattern[str], re.Pattern[str], dict[str, str], re.Pattern[str]
 ]:
     taxonomy = {k: v[0] for k, v in lexicons.load("metrics").mapping().items()}
-    rx = re.compile(rf"(?<![\w-])(?:{_alt(list(taxonomy))})(?![\w-])", re.I)
+    rx = re.compile(rf"(?<![\w-])(?:{trie_pattern(taxonomy)})(?![\w-])", re.I)
     count_metrics = lexicons.load("count_metrics").terms
     geos = sorted(lexicons.load("geographies").terms, key=len, reverse=True)
     cased = "|".join(re.escape(g) for g in geos if not g.islower())

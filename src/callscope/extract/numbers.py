@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import lexicons
+from .trie import trie_pattern
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,13 @@ def grammar() -> _Grammar:
     words_after = [u for u in units if u[0].isalpha() and u != "x"]
     cur_words = [c for c in currencies if c.islower()]
     atom = re.compile(
+        rf"(?=[A-Z{''.join(re.escape(c[0]) for c in symbols)}\d.])"  # cheap first-character gate: the scan is per character
         rf"(?:(?P<code>{_alt(codes)})\s?)?(?:(?P<sym>{_alt(symbols)})\s?)?(?P<num>{num})"
         rf"(?:(?P<short>{_alt(short_scales)})(?![\w$])|\s?-?(?P<scale>{_alt(long_scales)})\b)?"
         rf"(?:\s(?P<curw>{_alt(cur_words)})\b)?"
         rf"(?:\s?(?P<unit>{_alt([u for u in units if not u[0].isalpha()])})|\s(?P<unitw>{_alt(words_after)})\b|(?P<unitx>x)\b)?"
     )
-    words = _alt(list(spoken))
+    words = trie_pattern(spoken)
     spoken_rx = re.compile(rf"\b(?:{words})(?:(?:\s+and\s+|[\s-]+)(?:{words}))*\b", re.I)
     fuzzy_rx = re.compile(
         rf"\b(?P<pos>{_alt(list(positions))})[\s-]+(?P<band>{_alt([b.replace(' ', '-') for b in bands] + list(bands))})\b"
@@ -343,6 +345,21 @@ def _tidy(x: float | None) -> float | None:
     return None if x is None else float(f"{x:.12g}")
 
 
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def triggers() -> re.Pattern[str]:
+    """Where a figure could start: a digit, a number word (not a lone "one"), or a spoken band."""
+    g = grammar()
+    words = trie_pattern(w for w in g.spoken_words if w != "one")
+    bands = trie_pattern([b for b in g.fuzzy_bands if not b[0].isdigit()])
+    return re.compile(
+        rf"\d|\b(?:{words}|{bands}|one(?=[\s-]+(?:hundred|thousand|million|billion)))\b|(?:book|ratio|coverage)[^.]{0, 40}?\bone\b",
+        re.I,
+    )
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every figure in `text` (a sentence), in order, without unit-less bare numbers resolved yet.
 
@@ -351,9 +368,10 @@ def find_numbers(text: str) -> list[Number]:
     stage decides what a remaining bare number measures.
     """
     g = grammar()
-    masked = _masked(text)
+    has_digit = _DIGIT.search(text) is not None
+    masked = _masked(text) if has_digit else []
     nums: list[Number] = []
-    for m in g.atom.finditer(text):
+    for m in g.atom.finditer(text) if has_digit else ():
         if any(a <= m.start() < b for a, b in masked):
             continue
         n = _atom_number(m, g, text)
