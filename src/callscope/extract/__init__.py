@@ -16,8 +16,8 @@ import msgspec
 
 from ..model import Call, Turn
 from . import compare, sentences
-from .guidance import cue_spans, hedges_in, is_guidance, opens_outlook
-from .metrics import default_unit, find_metrics, label_for, metric_for, per_share, qualifiers_for, refine_metric
+from .guidance import cue_spans, fragment, hedges_in, is_guidance, opens_outlook, reports
+from .metrics import PER_SHARE_METRICS, default_unit, find_metrics, label_for, metric_for, per_share, qualifiers_for, refine_metric
 from .numbers import Number, find_numbers, triggers
 from .periods import Fiscal, PeriodMention, find_periods, infer_fiscal, parse_fiscal
 
@@ -40,7 +40,7 @@ def extract(call: Call) -> Call:
     """Fill `call.facts` and `call.guidance` (see the module doc)."""
     fiscal = parse_fiscal(call.call.fiscal_period, call.call.date)
     if fiscal.quarter is None:
-        inferred = infer_fiscal(call.text)
+        inferred = _infer_fiscal(call.text[:15000])
         if inferred.year is not None and (fiscal.year is None or inferred.year in (fiscal.year, fiscal.year - 1)):
             fiscal = inferred
     facts: list[dict[str, Any]] = []
@@ -51,6 +51,36 @@ def extract(call: Call) -> Call:
     return msgspec.structs.replace(call, facts=tuple(facts), guidance=tuple(guidance))
 
 
+_PERIOD_PARTS = re.compile(r"^(?:Q(?P<q>[1-4])|H[12]|FY|\d+M)(?: (?P<y>\d{4}))?$")
+
+
+def _infer_fiscal(text: str) -> Fiscal:
+    """The call's quarter when the header does not say: the quarter reported sentences (past tense, no
+    forward-looking cue) name most often within the latest year they name; guidance is left out."""
+    quarters: list[tuple[int | None, int]] = []  # (year or None, quarter)
+    years: list[int] = []
+    for s, e in sentences.split(text):
+        sent = text[s:e]
+        if not reports(sent) or cue_spans(sent):
+            continue
+        for p in find_periods(sent, Fiscal(None, None)):
+            m = _PERIOD_PARTS.match(p.period or "")
+            if not m:
+                continue
+            y = int(m.group("y")) if m.group("y") else None
+            if m.group("q"):
+                quarters.append((y, int(m.group("q"))))
+            if y:
+                years.append(y)
+    year = max(years) if years else None
+    latest = [q for y, q in quarters if y in (None, year)]
+    if latest:
+        counts = {q: latest.count(q) for q in latest}
+        best = max(counts.values())
+        return Fiscal(max(q for q, c in counts.items() if c == best), year)
+    return infer_fiscal(text)
+
+
 def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     carry = 0
@@ -59,7 +89,7 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
         sent = turn.text[s:e]
         k = bisect_left(hits, s)
         has_figure = k < len(hits) and hits[k] < e  # most sentences hold no number: skip the grammar for them
-        items = figures_of_sentence(sent, fiscal, carry=carry > 0) if has_figure else []
+        items = figures_of_sentence(sent, fiscal, carry=carry > 0 and fragment(sent)) if has_figure else []
         for it in items:
             it["turn"] = turn.index
             it["speaker"] = turn.speaker
@@ -74,21 +104,38 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
     return out
 
 
-def _pick_period(sent: str, n: Number, periods: list[PeriodMention], nums: list[Number], used: set[int]) -> PeriodMention | None:
-    """The period said right after a figure, else the nearest one before it not claimed by another figure."""
+_COMPARED = re.compile(r"(?:versus|vs\.?|compared\s+(?:to|with)|from|over|than|against|relative\s+to|since)\s+(?:the\s+|a\s+|our\s+)?$", re.I)
+
+
+def _is_comparison(sent: str, p: PeriodMention) -> bool:
+    """`... versus the first half of '19`, `... over the prior year`: a period named to compare against."""
+    return bool(_COMPARED.search(sent[max(0, p.start - 25) : p.start]))
+
+
+def _pick_period(
+    sent: str, n: Number, periods: list[PeriodMention], nums: list[Number], used: set[int], prior: bool
+) -> tuple[PeriodMention | None, PeriodMention | None]:
+    """(own period, comparison period) of a figure: the period said right after it, else the nearest one
+    before it not claimed by another figure; periods introduced by "versus" / "compared to" are comparisons."""
     nxt = next((m.start for m in nums if m.start >= n.end), len(sent))
+    compared: PeriodMention | None = None
     for i, p in enumerate(periods):
         if p.start >= n.end and p.start < nxt and p.start - n.end <= 45 and not re.search(r"[;,]", sent[n.end : p.start]):
             used.add(i)
-            return p
+            if prior or not _is_comparison(sent, p):
+                return p, None
+            compared = compared or p
     for i in range(len(periods) - 1, -1, -1):
         p = periods[i]
         if p.end <= n.start and i not in used:
             # same clause, or a leading adverbial ("In Q2, ...", "For fiscal 2021, ...")
             if "," not in sent[p.end : n.start] or _leading(sent, p):
-                return p
-            return None
-    return None
+                if not prior and _is_comparison(sent, p):
+                    compared = compared or p
+                    continue
+                return p, compared
+            return None, compared
+    return None, compared
 
 
 def _leading(sent: str, p: PeriodMention) -> bool:
@@ -111,7 +158,8 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
     cues = cue_spans(sent)
     roles = compare.assign(sent, nums)
     used: set[int] = set()
-    picked = [_pick_period(sent, n, periods, nums, used) for n in nums]
+    pairs = [_pick_period(sent, n, periods, nums, used, roles.role[i] == "prior") for i, n in enumerate(nums)]
+    picked = [own for own, _ in pairs]
     metrics: list[tuple[str, str, list[str]]] = []
     prev_end = 0
     for n in nums:
@@ -148,6 +196,9 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
             )
         period = picked[i]
         guide = roles.role[i] != "prior" and is_guidance(sent, n, period, cues, carry)
+        if roles.role[i] == "change" and period is not None and period.relation == "past":
+            pairs[i] = (None, period)  # "up 200 basis points sequentially": the period compared against
+            period = None
         if period is None and roles.role[i] == "prior":
             pstr = None
         elif period is None:
@@ -200,15 +251,23 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
             "direction": None,
         }
         if roles.role[i] == "prior":
+            if it["period"] and it["period"].startswith("FY ") and (items[h]["period"] or "").startswith("Q"):
+                it["period"] = f"{items[h]['period'][:2]} {it['period'][3:]}"  # "compared to $1.33 in 2020": that year's quarter
             comp.update(prior_value=it["value"], prior_unit=it["unit"], prior_period=it["period"])
         else:
             comp.update(change=it["value"], change_unit=it["unit"], direction=roles.direction[i])
-            own = picked[i]
-            if own is not None and own.relation == "past":
-                if comp["prior_period"] is None:
-                    comp["prior_period"] = own.period
-                it["period"] = items[h]["period"]  # a change belongs to the period it was measured for
+            own = picked[i] if picked[i] is not None and picked[i].relation == "past" else pairs[i][1]
+            if own is not None and comp["prior_period"] is None:
+                comp["prior_period"] = own.period
+            it["period"] = items[h]["period"]  # a change belongs to the period it was measured for
         items[h]["comparison"] = comp
+    for i, it in enumerate(items):
+        against = pairs[i][1]
+        if against is not None and roles.role[i] != "prior":
+            it["comparison"] = it["comparison"] or {"prior_value": None, "prior_unit": None, "prior_period": None, "change": None, "change_unit": None, "direction": None}
+            it["comparison"]["prior_period"] = it["comparison"]["prior_period"] or against.period
+            if roles.role[i] == "change":
+                it["comparison"].update(change=it["value"], change_unit=it["unit"], direction=roles.direction[i])
     return items
 
 

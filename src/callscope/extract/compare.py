@@ -28,7 +28,7 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     table = {k: v[0] for k, v in lexicons.load("comparison_cues").mapping().items()}
     alt = "|".join(re.escape(t) for t in sorted(table, key=len, reverse=True))
     before = re.compile(
-        rf"(?<![\w-])(?P<cue>{alt})\s+(?:by\s+|of\s+|to\s+)?(?:(?:a|an|the|approximately|about|roughly|nearly|almost|just)\s+)*$",
+        rf"(?<![\w-])(?P<cue>{alt})\s+(?:by\s+|of\s+|to\s+)?(?:(?:a|an|the|approximately|about|roughly|nearly|almost|just|more|less|than|over|some|under|around)\s+)*$",
         re.I,
     )
     after = re.compile(rf"^\s*(?P<cue>{alt})(?![\w-])", re.I)
@@ -81,7 +81,12 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
                 or bool(re.fullmatch(r"(?:\s+(?:for|in|during|of)\s+[\w' ]{2,40}?)?\s*,?\s*and\s+", between))
             )
         )
-        if (cue in _PRIOR_CUES and i > 0) or listed:
+        from_to = (
+            cue in {"from", "up from", "down from", "increased from", "decreased from"}
+            and i + 1 < len(nums)
+            and bool(re.fullmatch(r"(?:\s+[\w' ]{0,30}?)?\s+to\s+(?:(?:a|an|the|approximately|about)\s+)?", sentence[n.end : nums[i + 1].start]))
+        )
+        if (cue in _PRIOR_CUES and i > 0) or listed or from_to:
             role.append("prior")
             direction.append(None)
         elif cue and table[cue] != "ref" and (n.unit in _CHANGE_UNITS or re.search(r"\bby\s+$", pre)):
@@ -111,12 +116,15 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
         ):
             head[i] = nxt
             continue
+        if r == "prior" and nxt < len(nums) and role[nxt] == "value" and re.search(r"\bto\s+\S*$", sentence[nums[i].end : nums[nxt].start]):
+            head[i] = nxt  # "from $6.70 per share to $7.35 per share"
+            continue
         prev = [j for j in range(i - 1, -1, -1) if role[j] == "value"]
         if prev:
             head[i] = prev[0]
-        elif r == "change":
+        else:
             later = [j for j in range(i + 1, len(nums)) if role[j] == "value"]
             head[i] = later[0] if later else None
-        if head[i] is None:
-            role[i] = "value"
+        if head[i] is None and r == "prior":
+            role[i] = "value"  # a comparison with nothing to compare: report it plainly
     return Roles(role, head, direction)

@@ -106,13 +106,26 @@ def is_guidance(
                 return True
             if word in _NOUN_CUES and not _WAS.search(between):
                 return True  # "our outlook is increased to $2.35 to $2.55"
-        elif s >= n.end and s - n.end <= 60 and not re.search(r"[;]|\.\s", sentence[n.end : s]):
+        elif s >= n.end and s - n.end <= 30 and not re.search(r"[;,]|\.\s", sentence[n.end : s]):
             before = sentence[: n.start]
             if not _PAST_VERB.search(before[-60:]):
                 return True
     if n.is_range and not _PAST_VERB.search(sentence) and not sentence.rstrip().endswith("?"):
         return True  # a stated range with no past-tense report is an outlook ("Adjusted EBITDA of $125 million to $130 million.")
     return bool(carry and not _PAST_VERB.search(sentence))
+
+
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do)\b|\b\w+ed\b", re.I)
+
+
+def reports(sentence: str) -> bool:
+    """A sentence reporting results: a past-tense verb."""
+    return bool(_PAST_VERB.search(sentence))
+
+
+def fragment(sentence: str) -> bool:
+    """A verbless list item ("Adjusted EBITDA of $125 million to $130 million."), which inherits an outlook."""
+    return not _FINITE.search(sentence)
 
 
 def opens_outlook(sentence: str) -> bool:

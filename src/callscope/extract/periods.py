@@ -41,6 +41,23 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("fy", re.compile(r"\b(?:the\s+)?year\s+(?:of\s+)?(?P<y>(?:19|20)\d{2})\b", re.I)),
     (
+        "yq",
+        re.compile(
+            r"\b(?:(?:the\s+)?(?:comparable|corresponding)\s+)?(?:prior[\s-]year|previous[\s-]year|last[\s-]year(?:'s)?|year[\s-]ago|comparable|corresponding)"
+            r"\s+(?:quarter|period)(?:\s+(?:of|in)\s+(?:19|20)\d{2})?",
+            re.I,
+        ),
+    ),
+    (
+        "m",
+        re.compile(
+            rf"\b(?:the\s+)?(?:first\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months"
+            rf"(?:\s+(?:of|ended|ending|in)\s+(?:(?:fiscal\s+)?{_YR}|[A-Z][a-z]+\s+\d{{1,2}}(?:,\s*(?P<y2>'\d{{2}}|\d{{4}}))?))?",
+            re.I,
+        ),
+    ),
+    ("m", re.compile(r"\b(?P<ytd>year[\s-]to[\s-]date|ytd|ltm|ttm|trailing\s+(?:twelve|12)\s+months|last\s+(?:twelve|12)\s+months)\b", re.I)),
+    (
         "rq",
         re.compile(
             r"\b(?P<rel>this|the|current|last|prior|previous|preceding|next|coming|following|sequential(?:ly)?|year[\s-]ago|same)\s*(?:quarter|period)(?:\s+(?:of\s+)?last\s+year|\s+a\s+year\s+ago)?",
@@ -58,7 +75,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "y",
         re.compile(
-            r"(?<![\w$.,])(?:in|for|of|during|by|through|since|our|the|fiscal)\s+(?P<y>(?:19|20)\d{2})\b(?![\d,.%])", re.I
+            r"(?<![\w$.,])(?:in|for|of|during|by|through|since|our|the|fiscal)\s+(?P<y>(?:19|20)\d{2})\b(?![\d,%]|\.\d)", re.I
         ),
     ),
 ]
@@ -183,6 +200,21 @@ def _resolve(kind: str, m: re.Match[str], cur: Fiscal) -> PeriodMention | None:
         y = int(g["y"])
         ys, ye = m.span("y")
         return PeriodMention(ys, ye, f"FY {y}", _rel(None, y, cur))
+    if kind == "yq":
+        f = cur.shift(-4)
+        return PeriodMention(s, e, _q(f.quarter, f.year) if f.quarter else "year-ago quarter", "past")
+    if kind == "m":
+        if g.get("ytd"):
+            word = g["ytd"].lower()
+            if word.startswith(("year", "ytd")):
+                return PeriodMention(s, e, f"YTD {cur.year}" if cur.year else "YTD", "current")
+            return PeriodMention(s, e, "LTM", "current")
+        months = {"three": 3, "six": 6, "nine": 9, "twelve": 12}.get(g["n"].lower(), None) or int(g["n"])
+        if months == 3:
+            return None  # "the three months ended June 30" is the quarter itself: left to the default
+        y = _year(g.get("y") or g.get("y2"), cur.year)
+        name = f"{months}M {y}" if y else f"{months}M"
+        return PeriodMention(s, e, name, "current" if y == cur.year or y is None else _rel(None, y, cur))
     if kind == "rq":
         rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
         text = m.group(0).lower()
