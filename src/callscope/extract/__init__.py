@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from typing import Any
 
 import msgspec
@@ -17,7 +18,16 @@ import msgspec
 from ..model import Call, Turn
 from . import compare, sentences
 from .guidance import cue_spans, fragment, hedges_in, is_guidance, opens_outlook, reports
-from .metrics import PER_SHARE_METRICS, default_unit, find_metrics, label_for, metric_for, per_share, qualifiers_for, refine_metric
+from .metrics import (
+    PER_SHARE_METRICS,
+    default_unit,
+    find_metrics,
+    label_for,
+    metric_for,
+    per_share,
+    qualifiers_for,
+    refine_metric,
+)
 from .numbers import Number, find_numbers, triggers
 from .periods import Fiscal, PeriodMention, find_periods, infer_fiscal, parse_fiscal
 
@@ -55,10 +65,12 @@ _PERIOD_PARTS = re.compile(r"^(?:Q(?P<q>[1-4])|H[12]|FY|\d+M)(?: (?P<y>\d{4}))?$
 
 
 def _infer_fiscal(text: str) -> Fiscal:
-    """The call's quarter when the header does not say: the quarter reported sentences (past tense, no
-    forward-looking cue) name most often within the latest year they name; guidance is left out."""
+    """The call's quarter when the header does not say, from reported sentences (past tense, no
+    forward-looking cue): the year they name most (a quarter named to compare against, "versus Q1 2020",
+    counts for the year after), then the quarter they name most within it."""
     quarters: list[tuple[int | None, int]] = []  # (year or None, quarter)
-    years: list[int] = []
+    qyears: Counter[int] = Counter()
+    years: Counter[int] = Counter()
     for s, e in sentences.split(text):
         sent = text[s:e]
         if not reports(sent) or cue_spans(sent):
@@ -68,14 +80,19 @@ def _infer_fiscal(text: str) -> Fiscal:
             if not m:
                 continue
             y = int(m.group("y")) if m.group("y") else None
+            if y is not None and (_is_comparison(sent, p) or _COMPARED_ANYWHERE.search(sent[: p.start])):
+                y += 1
             if m.group("q"):
                 quarters.append((y, int(m.group("q"))))
-            if y:
-                years.append(y)
-    year = max(years) if years else None
+                if y:
+                    qyears[y] += 1
+            elif y:
+                years[y] += 1
+    pool = qyears or years
+    year = max(pool, key=lambda k: (pool[k], k)) if pool else None
     latest = [q for y, q in quarters if y in (None, year)]
     if latest:
-        counts = {q: latest.count(q) for q in latest}
+        counts = Counter(latest)
         best = max(counts.values())
         return Fiscal(max(q for q, c in counts.items() if c == best), year)
     return infer_fiscal(text)
@@ -104,7 +121,15 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
     return out
 
 
-_COMPARED = re.compile(r"(?:versus|vs\.?|compared\s+(?:to|with)|from|over|than|against|relative\s+to|since)\s+(?:the\s+|a\s+|our\s+)?$", re.I)
+_COMPARED = re.compile(
+    r"(?:versus|vs\.?|compared\s+(?:to|with)|from|over|than|against|relative\s+to|since)\s+(?:the\s+|a\s+|our\s+)?$", re.I
+)
+
+
+_COMPARED_ANYWHERE = re.compile(
+    r"\b(?:compared|versus|vs\.?|than|against|on top of|relative to|lap(?:ping)?|year[\s-]over[\s-]year|prior[\s-]year|last year)\b",
+    re.I,
+)
 
 
 def _is_comparison(sent: str, p: PeriodMention) -> bool:
@@ -264,7 +289,14 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
     for i, it in enumerate(items):
         against = pairs[i][1]
         if against is not None and roles.role[i] != "prior":
-            it["comparison"] = it["comparison"] or {"prior_value": None, "prior_unit": None, "prior_period": None, "change": None, "change_unit": None, "direction": None}
+            it["comparison"] = it["comparison"] or {
+                "prior_value": None,
+                "prior_unit": None,
+                "prior_period": None,
+                "change": None,
+                "change_unit": None,
+                "direction": None,
+            }
             it["comparison"]["prior_period"] = it["comparison"]["prior_period"] or against.period
             if roles.role[i] == "change":
                 it["comparison"].update(change=it["value"], change_unit=it["unit"], direction=roles.direction[i])

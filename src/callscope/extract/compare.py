@@ -84,7 +84,11 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
         from_to = (
             cue in {"from", "up from", "down from", "increased from", "decreased from"}
             and i + 1 < len(nums)
-            and bool(re.fullmatch(r"(?:\s+[\w' ]{0,30}?)?\s+to\s+(?:(?:a|an|the|approximately|about)\s+)?", sentence[n.end : nums[i + 1].start]))
+            and bool(
+                re.fullmatch(
+                    r"(?:\s+[\w' ]{0,30}?)?\s+to\s+(?:(?:a|an|the|approximately|about)\s+)?", sentence[n.end : nums[i + 1].start]
+                )
+            )
         )
         if (cue in _PRIOR_CUES and i > 0) or listed or from_to:
             role.append("prior")
@@ -116,7 +120,12 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
         ):
             head[i] = nxt
             continue
-        if r == "prior" and nxt < len(nums) and role[nxt] == "value" and re.search(r"\bto\s+\S*$", sentence[nums[i].end : nums[nxt].start]):
+        if (
+            r == "prior"
+            and nxt < len(nums)
+            and role[nxt] == "value"
+            and re.search(r"\bto\s+\S*$", sentence[nums[i].end : nums[nxt].start])
+        ):
             head[i] = nxt  # "from $6.70 per share to $7.35 per share"
             continue
         prev = [j for j in range(i - 1, -1, -1) if role[j] == "value"]

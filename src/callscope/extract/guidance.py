@@ -92,11 +92,24 @@ def is_guidance(
     sentence: str, n: Number, period: PeriodMention | None, cues: list[tuple[int, int, str]], carry: bool = False
 ) -> bool:
     """Guidance when its period is ahead of the call, or a cue governs the figure (see module doc)."""
-    if period is not None and period.relation == "future":
+    clause_start = max(sentence.rfind(";", 0, n.start), sentence.rfind(":", 0, n.start)) + 1
+    reported = bool(_PAST_VERB.search(sentence[clause_start : n.start])) and not _FUTURE_VERB.search(
+        sentence[clause_start : n.start]
+    )
+    governed = _governing_cue(sentence, n, cues)
+    if period is not None and period.relation == "future" and (governed or not reported):
+        return True  # "$0.19 for Q4" in a Q2 call; but "Q1 2021 revenue was $5 million" stays a fact whatever the call's year
+    if period is not None and period.relation == "past" and not governed:
+        return False
+    if governed:
         return True
-    if period is not None and period.relation == "past":
-        # a past period only reads as guidance when a future verb governs it ("will be recognized in Q1")
-        return bool(_FUTURE_VERB.search(sentence[max(0, n.start - 60) : n.start])) and bool(cues)
+    if n.is_range and not _PAST_VERB.search(sentence) and not sentence.rstrip().endswith("?"):
+        return True  # a stated range with no past-tense report is an outlook ("Adjusted EBITDA of $125 million to $130 million.")
+    return bool(carry and not _PAST_VERB.search(sentence))
+
+
+def _governing_cue(sentence: str, n: Number, cues: list[tuple[int, int, str]]) -> bool:
+    """A forward-looking cue before the figure with no past-tense report in between, or right after it."""
     for s, e, word in cues:
         if word in _WEAK and not _FUTURE_VERB.search(sentence) and _PAST_VERB.search(sentence):
             continue
@@ -110,9 +123,7 @@ def is_guidance(
             before = sentence[: n.start]
             if not _PAST_VERB.search(before[-60:]):
                 return True
-    if n.is_range and not _PAST_VERB.search(sentence) and not sentence.rstrip().endswith("?"):
-        return True  # a stated range with no past-tense report is an outlook ("Adjusted EBITDA of $125 million to $130 million.")
-    return bool(carry and not _PAST_VERB.search(sentence))
+    return False
 
 
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do)\b|\b\w+ed\b", re.I)

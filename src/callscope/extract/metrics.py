@@ -66,9 +66,14 @@ def per_share(sentence: str, n: Number) -> bool:
     )
 
 
-PER_SHARE_METRICS = frozenset({"dividend", "book_value", "ffo", "operating_cash_flow", "free_cash_flow", "cash", "buyback", "pricing"})
+PER_SHARE_METRICS = frozenset(
+    {"dividend", "book_value", "ffo", "operating_cash_flow", "free_cash_flow", "cash", "buyback", "pricing"}
+)
 # between a figure and a metric named after it: nothing ("5% organic growth"), or in/of/for ("$2 million in revenue", "$0.18 per share")
-_RIGHT_GAP = re.compile(r"\s*(?:(?:in|of|for)\s+(?:(?:the|total|our|new|net|additional|incremental)\s+)*)?|\s*(?:(?:diluted|basic|adjusted|gaap|non-gaap)\s+)*", re.I)
+_RIGHT_GAP = re.compile(
+    r"\s*(?:(?:in|of|for)\s+(?:(?:the|total|our|new|net|additional|incremental)\s+)*)?|\s*(?:(?:diluted|basic|adjusted|gaap|non-gaap)\s+)*",
+    re.I,
+)
 _GENERIC = {"expenses", "margin", "revenue", "cost"}
 
 
@@ -84,11 +89,20 @@ def metric_for(sentence: str, n: Number, mentions: list[MetricMention], prev_end
         if len(gap) <= 24 and _RIGHT_GAP.fullmatch(gap):
             if first.metric == "eps":
                 # "$0.79 per share quarterly dividend", "book value of $19.21 per share": the named metric wins
-                beyond = [m for m in right[1:] if m.start - first.end <= 12 and not sentence[first.end : m.start].strip(" ,").count(" ") > 1]
+                beyond = [
+                    m
+                    for m in right[1:]
+                    if m.start - first.end <= 12 and not sentence[first.end : m.start].strip(" ,").count(" ") > 1
+                ]
                 if beyond and beyond[0].metric in PER_SHARE_METRICS:
                     return beyond[0]
                 near = left[-1] if left else None
-                if near and near.metric in PER_SHARE_METRICS and n.start - near.end <= 25 and not _CLAUSE_BREAK.search(sentence[near.end : n.start]):
+                if (
+                    near
+                    and near.metric in PER_SHARE_METRICS
+                    and n.start - near.end <= 25
+                    and not _CLAUSE_BREAK.search(sentence[near.end : n.start])
+                ):
                     return near
             return first
     if left:

@@ -56,7 +56,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("m", re.compile(r"\b(?P<ytd>year[\s-]to[\s-]date|ytd|ltm|ttm|trailing\s+(?:twelve|12)\s+months|last\s+(?:twelve|12)\s+months)\b", re.I)),
+    (
+        "m",
+        re.compile(
+            r"\b(?P<ytd>year[\s-]to[\s-]date|ytd|ltm|ttm|trailing\s+(?:twelve|12)\s+months|last\s+(?:twelve|12)\s+months)\b", re.I
+        ),
+    ),
     (
         "rq",
         re.compile(
@@ -209,7 +214,7 @@ def _resolve(kind: str, m: re.Match[str], cur: Fiscal) -> PeriodMention | None:
             if word.startswith(("year", "ytd")):
                 return PeriodMention(s, e, f"YTD {cur.year}" if cur.year else "YTD", "current")
             return PeriodMention(s, e, "LTM", "current")
-        months = {"three": 3, "six": 6, "nine": 9, "twelve": 12}.get(g["n"].lower(), None) or int(g["n"])
+        months = {"three": 3, "six": 6, "nine": 9, "twelve": 12}.get(g["n"].lower()) or int(g["n"])
         if months == 3:
             return None  # "the three months ended June 30" is the quarter itself: left to the default
         y = _year(g.get("y") or g.get("y2"), cur.year)
