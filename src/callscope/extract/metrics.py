@@ -74,6 +74,11 @@ _RIGHT_GAP = re.compile(
     r"\s*(?:(?:in|of|for)\s+(?:(?:the|total|our|new|net|additional|incremental)\s+)*)?|\s*(?:(?:diluted|basic|adjusted|gaap|non-gaap)\s+)*",
     re.I,
 )
+# "net sales of $515 million adjusted EBITDA ...": a metric bound to the figure on its left wins over a bare neighbour on its right
+_TIGHT_LEFT = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:of|was|were|is|are|to|at|totaled|totalled|reached|came in at)\s+(?:(?:approximately|about|roughly|nearly|a|an|record)\s+)*",
+    re.I,
+)
 _GENERIC = {"expenses", "margin", "revenue", "cost"}
 
 
@@ -86,7 +91,9 @@ def metric_for(sentence: str, n: Number, mentions: list[MetricMention], prev_end
     if right and not _SHARE_OF.match(after):
         first = right[0]
         gap = sentence[n.end : first.start]
-        if len(gap) <= 24 and _RIGHT_GAP.fullmatch(gap):
+        tight_left = bool(left) and bool(_TIGHT_LEFT.fullmatch(sentence[left[-1].end : n.start]))
+        explicit = bool(re.match(r"\s*(?:in|of|for)\s", gap))
+        if len(gap) <= 24 and _RIGHT_GAP.fullmatch(gap) and (first.metric == "eps" or explicit or not tight_left):
             if first.metric == "eps":
                 # "$0.79 per share quarterly dividend", "book value of $19.21 per share": the named metric wins
                 beyond = [
