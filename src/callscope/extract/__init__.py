@@ -33,17 +33,7 @@ from .periods import Fiscal, PeriodMention, find_periods, infer_fiscal, parse_fi
 
 __all__ = ["extract", "figures_of_sentence"]
 
-_KEEP_METRIC_PER_SHARE = {
-    "dividend",
-    "book_value",
-    "ffo",
-    "net_income",
-    "operating_cash_flow",
-    "free_cash_flow",
-    "cash",
-    "buyback",
-    "pricing",
-}
+_KEEP_METRIC_PER_SHARE = PER_SHARE_METRICS  # per-share figures of these stay what they are; others are EPS
 
 
 def extract(call: Call) -> Call:
