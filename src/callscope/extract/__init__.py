@@ -201,6 +201,8 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
             unit = "USD/share" if unit in ("", "USD") else f"{unit}/share"
             if metric not in _KEEP_METRIC_PER_SHARE:
                 metric, label = "eps", label or "per share"
+        if unit.endswith("/share") and label and "share" not in label.lower():
+            label = f"{label} per share"  # "FFO was $0.91 per share": the label says what the figure is
         if unit == "" and "," in n.raw:
             unit = "count"
         if not metric:

@@ -79,6 +79,9 @@ _TIGHT_LEFT = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:of|was|were|is|are|to|at|totaled|totalled|reached|came in at)\s+(?:(?:approximately|about|roughly|nearly|a|an|record)\s+)*",
     re.I,
 )
+_ASIDE = re.compile(
+    r"\b(?:excluding|including|before|net of|ex|less)\s+(?:the\s+|any\s+)?$", re.I
+)  # "earnings, excluding amortization expense, ..."
 _GENERIC = {"expenses", "margin", "revenue", "cost"}
 
 
@@ -87,8 +90,8 @@ def metric_for(sentence: str, n: Number, mentions: list[MetricMention], prev_end
     `$2 million in revenue`), else the nearest phrase before it in the same clause."""
     after = sentence[n.end :]
     right = [m for m in mentions if m.start >= n.end]
-    left = [m for m in mentions if m.end <= n.start]
-    if right and not _SHARE_OF.match(after):
+    left = [m for m in mentions if m.end <= n.start and not _ASIDE.search(sentence[max(0, m.start - 16) : m.start])]
+    if right and not (_SHARE_OF.match(after) and n.unit in {"%", "bp", "pp"}):
         first = right[0]
         gap = sentence[n.end : first.start]
         tight_left = bool(left) and bool(_TIGHT_LEFT.fullmatch(sentence[left[-1].end : n.start]))
