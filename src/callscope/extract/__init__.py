@@ -212,7 +212,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
                 else "other"
             )
         period = picked[i]
-        guide = roles.role[i] != "prior" and is_guidance(sent, n, period, cues, carry)
+        guide = roles.role[i] != "prior" and is_guidance(sent, n, period, cues, carry, roles.role[i])
         if roles.role[i] == "change" and period is not None and period.relation == "past":
             pairs[i] = (None, period)  # "up 200 basis points sequentially": the period compared against
             period = None

@@ -28,10 +28,10 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     table = {k: v[0] for k, v in lexicons.load("comparison_cues").mapping().items()}
     alt = "|".join(re.escape(t) for t in sorted(table, key=len, reverse=True))
     before = re.compile(
-        rf"(?<![\w-])(?P<cue>{alt})\s+(?:by\s+|of\s+|to\s+)?(?:(?:a|an|the|approximately|about|roughly|nearly|almost|just|more|less|than|over|some|under|around)\s+)*$",
+        rf"(?<![\w-])(?P<cue>{alt})\s+(?:(?P<prep>by|of|to)\s+)?(?:(?:a|an|the|approximately|about|roughly|nearly|almost|just|more|less|than|over|some|under|around)\s+)*$",
         re.I,
     )
-    after = re.compile(rf"^\s*(?P<cue>{alt})(?![\w-])", re.I)
+    after = re.compile(rf"^\s*(?:[a-z-]+\s+)?(?P<cue>{alt})(?![\w-])", re.I)  # "15% growth", "15% volume growth"
     return before, after, table
 
 
@@ -52,6 +52,13 @@ _PRIOR_CUES = {
     "against",
 }
 _CHANGE_UNITS = {"%", "bp", "pp"}
+
+
+# "up 200 basis points sequentially and nearly 300 basis points year-over-year": a second change in a list
+_LISTED = re.compile(
+    r"(?:\s+[\w'-]+){0,5}?\s*,?\s*(?:and|or|while)\s+(?:(?:nearly|about|approximately|roughly|almost|over|more than|just over|another)\s+)*",
+    re.I,
+)
 
 
 def _after_period(sentence: str, a: int, b: int) -> str:
@@ -93,9 +100,16 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
         if (cue in _PRIOR_CUES and i > 0) or listed or from_to:
             role.append("prior")
             direction.append(None)
-        elif cue and table[cue] != "ref" and (n.unit in _CHANGE_UNITS or re.search(r"\bby\s+$", pre)):
-            role.append("change")
+        elif (
+            cue and table[cue] != "ref" and mb.group("prep") != "to" and (n.unit in _CHANGE_UNITS or table[cue] in {"up", "down"})
+        ):
+            role.append(
+                "change"
+            )  # "up 23%", "declined nearly $140 million", "increased by 200 million" (not "rose to $5 million")
             direction.append(table[cue])
+        elif i and role[-1] == "change" and nums[i - 1].unit == n.unit and _LISTED.fullmatch(sentence[nums[i - 1].end : n.start]):
+            role.append("change")  # "up 28% over the prior year second quarter, and 14% for the first half"
+            direction.append(direction[-1])
         elif (
             ma
             and table[ma.group("cue").lower()] in {"up", "down"}
@@ -131,7 +145,7 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
         prev = [j for j in range(i - 1, -1, -1) if role[j] == "value"]
         if prev:
             head[i] = prev[0]
-        else:
+        elif r == "prior":
             later = [j for j in range(i + 1, len(nums)) if role[j] == "value"]
             head[i] = later[0] if later else None
         if head[i] is None and r == "prior":

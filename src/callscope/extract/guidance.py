@@ -89,7 +89,12 @@ def hedges_in(sentence: str) -> list[str]:
 
 
 def is_guidance(
-    sentence: str, n: Number, period: PeriodMention | None, cues: list[tuple[int, int, str]], carry: bool = False
+    sentence: str,
+    n: Number,
+    period: PeriodMention | None,
+    cues: list[tuple[int, int, str]],
+    carry: bool = False,
+    role: str = "value",
 ) -> bool:
     """Guidance when its period is ahead of the call, or a cue governs the figure (see module doc)."""
     clause_start = max(sentence.rfind(";", 0, n.start), sentence.rfind(":", 0, n.start)) + 1
@@ -103,7 +108,7 @@ def is_guidance(
         return False
     if governed:
         return True
-    if n.is_range and not _PAST_VERB.search(sentence) and not sentence.rstrip().endswith("?"):
+    if n.is_range and role == "value" and not _PAST_VERB.search(sentence) and not sentence.rstrip().endswith("?"):
         return True  # a stated range with no past-tense report is an outlook ("Adjusted EBITDA of $125 million to $130 million.")
     return bool(carry and not _PAST_VERB.search(sentence))
 

@@ -271,9 +271,7 @@ def _join_ranges(nums: list[Number], text: str) -> list[Number]:
             joiner = gap.strip().lower()
             between = bool(re.search(r"\bbetween\s*$", pre))
             ok = bool(_RANGE_JOIN.match(gap)) and (joiner != "and" or between)
-            ok = ok and not re.search(
-                r"\b(?:from|by|up|down|increased|decreased|grew|rose|fell|declined|improved|expanded)\s*$", pre
-            )
+            ok = ok and not re.search(r"\b(?:from|by)\s*$", pre)
             if ok and (not a.unit or not b.unit or a.unit == b.unit) and a.low is None and b.low is None:
                 scale = b.value / _unscaled(b) if b.scaled and not a.scaled else 1.0
                 low = a.value * scale
