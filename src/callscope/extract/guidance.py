@@ -51,7 +51,7 @@ _NOUN_CUES = {
     "run rate",
 }
 _WAS = re.compile(r"\b(?:was|were|came in|had)\b", re.I)
-_WEAK = {
+_WEAK = {"for the full year", 
     "range of",
     "in the range",
     "to be",

@@ -71,7 +71,8 @@ PER_SHARE_METRICS = frozenset(
 )
 # between a figure and a metric named after it: nothing ("5% organic growth"), or in/of/for ("$2 million in revenue", "$0.18 per share")
 _RIGHT_GAP = re.compile(
-    r"\s*(?:(?:in|of|for)\s+(?:(?:the|total|our|new|net|additional|incremental)\s+)*)?|\s*(?:(?:diluted|basic|adjusted|gaap|non-gaap)\s+)*",
+    r"\s*(?:(?:in|of|for)\s+(?:(?:the|total|our|new|net|additional|incremental|adjusted|diluted|gaap|non-gaap|core|organic|reported)\s+)*)?"
+    r"|\s*(?:(?:diluted|basic|adjusted|gaap|non-gaap|quarterly|annual|annualized|cash|special|regular)\s+)*",
     re.I,
 )
 # "net sales of $515 million adjusted EBITDA ...": a metric bound to the figure on its left wins over a bare neighbour on its right
@@ -89,6 +90,8 @@ def metric_for(sentence: str, n: Number, mentions: list[MetricMention], prev_end
     """The metric of figure `n`: a phrase right after it (`$0.18 per share`, `5% organic growth`,
     `$2 million in revenue`), else the nearest phrase before it in the same clause."""
     after = sentence[n.end :]
+    if n.scaled and n.currency:
+        mentions = [m for m in mentions if m.metric != "eps"]  # "$5.7 million" is never a per-share figure
     right = [m for m in mentions if m.start >= n.end]
     left = [m for m in mentions if m.end <= n.start and not _ASIDE.search(sentence[max(0, m.start - 16) : m.start])]
     if right and not (_SHARE_OF.match(after) and n.unit in {"%", "bp", "pp"}):
