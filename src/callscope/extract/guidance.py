@@ -51,7 +51,8 @@ _NOUN_CUES = {
     "run rate",
 }
 _WAS = re.compile(r"\b(?:was|were|came in|had)\b", re.I)
-_WEAK = {"for the full year", 
+_WEAK = {
+    "for the full year",
     "range of",
     "in the range",
     "to be",
