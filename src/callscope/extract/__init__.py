@@ -176,9 +176,11 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
     pairs = [_pick_period(sent, n, periods, nums, used, roles.role[i] == "prior") for i, n in enumerate(nums)]
     picked = [own for own, _ in pairs]
     metrics: list[tuple[str, str, list[str]]] = []
+    named_at: list[int] = []  # where each figure's metric was said (-1: not said)
     prev_end = 0
     for n in nums:
         m = metric_for(sent, n, mentions, prev_end)
+        named_at.append(m.start if m else -1)
         prev_end = n.end
         label = label_for(sent, m) if m else ""
         metric = m.metric if m else ""
@@ -194,7 +196,13 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
     for i, n in enumerate(nums):
         metric, label, quals = metrics[i]
         head = roles.head[i]
-        if head is not None and roles.role[i] in ("change", "prior") and metrics[head][0]:
+        own_named = (  # "... sales increased by 34% and adjusted EBIT was up 122%": a new subject names its own metric
+            head is not None
+            and roles.role[i] == "change"
+            and named_at[i] > nums[head].end
+            and bool(re.search(r"\band\b|[,;]", sent[nums[head].end : named_at[i]]))
+        )
+        if head is not None and roles.role[i] in ("change", "prior") and metrics[head][0] and not own_named:
             metric, label, quals = metrics[head]
         unit = default_unit(n, metric)
         if per_share(sent, n) or (metric == "eps" and unit == "USD" and not n.scaled):
@@ -237,6 +245,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
             "text": n.raw,
             "qualifiers": quals,
             "approx": n.approx,
+            "negative": bool(_LOSS.search(sent[max(0, n.start - 30) : n.start])) or "loss" in label.lower(),
             "bound": n.bound,
             "role": roles.role[i],
             "comparison": None,
@@ -297,6 +306,10 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
 
 _PRODUCT_LINE = re.compile(
     r"(?:^|[,;]\s*)(?P<label>[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\s+products?)\b[^,;]{0,40}?\b(?:were|was|totaled|of)\s+$"
+)
+# values are magnitudes as said; a loss is flagged, not signed ("lost $0.12 per share", "a loss of $0.08")
+_LOSS = re.compile(
+    r"\b(?:loss(?:es)?\s+of|lost|losing|negative|minus)\s+(?:(?:approximately|about|roughly|nearly|around)\s+)?$", re.I
 )
 _PRIOR_GUIDANCE = re.compile(r"\b(?:guidance|outlook|range|previously|prior|previous|forecast)\b", re.I)
 

@@ -34,6 +34,7 @@ _PAST_VERB = re.compile(
     r"\b(?:was|were|grew|rose|fell|declined|decreased|increased|improved|came in|totaled|totalled|reached|generated|delivered|"
     r"reported|ended|had|posted|achieved|recorded|produced|returned|paid|repurchased|contributed|represented|accounted|did|"
     r"grown|been|seen|returning|delivering|resulted|included|recognized|shipped|sold|saw|added|completed|closed|signed|won|exited|finished|"
+    r"purchased|bought|declared|authorized|approved|announced|earned|received|experienced|acquired|issued|began|opened|launched|hired|"
     r"said|made|spent|invested|raised|lowered|totaled|ended|averaged|expanded|contracted|improved|remained)\b",
     re.I,
 )
@@ -53,6 +54,7 @@ _NOUN_CUES = {
 _WAS = re.compile(r"\b(?:was|were|came in|had)\b", re.I)
 _WEAK = {
     "for the full year",
+    "for the remainder of",
     "range of",
     "in the range",
     "to be",
