@@ -209,6 +209,10 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
             unit = "USD/share" if unit in ("", "USD") else f"{unit}/share"
             if metric not in _KEEP_METRIC_PER_SHARE:
                 metric, label = "eps", label or "per share"
+        if metric == "eps" and label.lower().startswith(("per ", "a share")):
+            said = [m for m in mentions if m.end <= n.start and m.metric == "net_income" and n.start - m.end <= 60]
+            if said:  # "adjusted earnings of between $1.90 and $2 per share" -> "adjusted earnings per share"
+                label = f"{label_for(sent, said[-1])} {label}"
         if unit.endswith("/share") and label and "share" not in label.lower():
             label = f"{label} per share"  # "FFO was $0.91 per share": the label says what the figure is
         if unit == "" and "," in n.raw:
