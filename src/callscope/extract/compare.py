@@ -26,6 +26,7 @@ class Roles:
 @lru_cache(maxsize=1)
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     table = {k: v[0] for k, v in lexicons.load("comparison_cues").mapping().items()}
+    _PRIOR_CUES.update(k for k, v in lexicons.load("comparison_cues").mapping().items() if "prior" in v[1:])
     alt = "|".join(re.escape(t) for t in sorted(table, key=len, reverse=True))
     before = re.compile(
         rf"(?<![\w-])(?P<cue>{alt})\s+(?:(?P<prep>by|of|to)\s+)?(?:(?:a|an|the|approximately|about|roughly|nearly|almost|just|more|less|than|over|some|under|around)\s+)*$",
@@ -35,25 +36,7 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     return before, after, table
 
 
-_PRIOR_CUES = {
-    "up from",
-    "down from",
-    "increased from",
-    "decreased from",
-    "flat from",
-    "flat with",
-    "compared to",
-    "compared with",
-    "compares to",
-    "compares with",
-    "compared against",
-    "comparing",
-    "versus",
-    "vs.",
-    "vs",
-    "from",
-    "against",
-}
+_PRIOR_CUES: set[str] = set()  # cues whose figure is the prior value ("compared to $11.1 million"), from the lexicon
 _CHANGE_UNITS = {"%", "bp", "pp"}
 
 
@@ -69,6 +52,11 @@ def _after_period(sentence: str, a: int, b: int) -> str:
     gap = sentence[a:b]
     cut = max(gap.rfind(","), -1)
     return gap[cut + 1 :] if cut >= 0 else gap
+
+
+def _priors() -> set[str]:
+    _cues()
+    return _PRIOR_CUES
 
 
 def assign(sentence: str, nums: list[Number]) -> Roles:
@@ -100,7 +88,7 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
                 )
             )
         )
-        if (cue in _PRIOR_CUES and i > 0) or listed or from_to:
+        if (cue in _priors() and i > 0) or listed or from_to:
             role.append("prior")
             direction.append(None)
         elif (

@@ -23,6 +23,24 @@ def _alt(terms: frozenset[str]) -> str:
 
 
 @lru_cache(maxsize=1)
+def _verbs() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str]]:
+    past = re.compile(rf"\b(?:{trie_pattern(lexicons.load('report_verbs').terms)})\b", re.I)
+    future = re.compile(rf"\b(?:{trie_pattern(lexicons.load('future_verbs').terms)})\b", re.I)
+    kinds = lexicons.load("guidance_cues").mapping()
+    nouns = frozenset(t for t, f in kinds.items() if f and f[0] == "noun")
+    weak = frozenset(t for t, f in kinds.items() if f and f[0] == "weak")
+    return past, future, nouns, weak
+
+
+def _past(text: str) -> re.Match[str] | None:
+    return _verbs()[0].search(text)
+
+
+def _future(text: str) -> re.Match[str] | None:
+    return _verbs()[1].search(text)
+
+
+@lru_cache(maxsize=1)
 def _rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cues = re.compile(rf"(?<![\w-])(?:{_alt(lexicons.load('guidance_cues').terms)})(?![\w-])", re.I)
     past = re.compile(rf"(?<![\w-])(?:{_alt(lexicons.load('past_cues').terms)})(?![\w-])", re.I)
@@ -30,43 +48,7 @@ def _rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return cues, past, hedges
 
 
-_PAST_VERB = re.compile(
-    r"\b(?:was|were|grew|rose|fell|declined|decreased|increased|improved|came in|totaled|totalled|reached|generated|delivered|"
-    r"reported|ended|had|posted|achieved|recorded|produced|returned|paid|repurchased|contributed|represented|accounted|did|"
-    r"grown|been|seen|returning|delivering|resulted|included|recognized|shipped|sold|saw|added|completed|closed|signed|won|exited|finished|"
-    r"purchased|bought|declared|authorized|approved|announced|earned|received|experienced|acquired|issued|began|opened|launched|hired|"
-    r"said|made|spent|invested|raised|lowered|totaled|ended|averaged|expanded|contracted|improved|remained)\b",
-    re.I,
-)
-_FUTURE_VERB = re.compile(r"\b(?:will|would|should|to be|to grow|to increase|to decline|to decrease|to range|to come in)\b", re.I)
-_NOUN_CUES = {
-    "outlook",
-    "guidance",
-    "forecast",
-    "forecasts",
-    "target",
-    "targets",
-    "range of",
-    "in the range",
-    "run-rate",
-    "run rate",
-}
 _WAS = re.compile(r"\b(?:was|were|came in|had)\b", re.I)
-_WEAK = {
-    "for the full year",
-    "for the remainder of",
-    "range of",
-    "in the range",
-    "to be",
-    "estimate",
-    "estimates",
-    "would be",
-    "see",
-    "project",
-    "projects",
-    "raised",
-    "raise",
-}
 
 
 def cue_spans(sentence: str) -> list[tuple[int, int, str]]:
@@ -101,9 +83,7 @@ def is_guidance(
 ) -> bool:
     """Guidance when its period is ahead of the call, or a cue governs the figure (see module doc)."""
     clause_start = max(sentence.rfind(";", 0, n.start), sentence.rfind(":", 0, n.start)) + 1
-    reported = bool(_PAST_VERB.search(sentence[clause_start : n.start])) and not _FUTURE_VERB.search(
-        sentence[clause_start : n.start]
-    )
+    reported = bool(_past(sentence[clause_start : n.start])) and not _future(sentence[clause_start : n.start])
     governed = _governing_cue(sentence, n, cues)
     if period is not None and period.relation == "future" and (governed or not reported):
         return True  # "$0.19 for Q4" in a Q2 call; but "Q1 2021 revenue was $5 million" stays a fact whatever the call's year
@@ -111,25 +91,25 @@ def is_guidance(
         return False
     if governed:
         return True
-    if n.is_range and role == "value" and not _PAST_VERB.search(sentence) and not sentence.rstrip().endswith("?"):
+    if n.is_range and role == "value" and not _past(sentence) and not sentence.rstrip().endswith("?"):
         return True  # a stated range with no past-tense report is an outlook ("Adjusted EBITDA of $125 million to $130 million.")
-    return bool(carry and not _PAST_VERB.search(sentence))
+    return bool(carry and not _past(sentence))
 
 
 def _governing_cue(sentence: str, n: Number, cues: list[tuple[int, int, str]]) -> bool:
     """A forward-looking cue before the figure with no past-tense report in between, or right after it."""
     for s, e, word in cues:
-        if word in _WEAK and not _FUTURE_VERB.search(sentence) and _PAST_VERB.search(sentence):
+        if word in _verbs()[3] and not _future(sentence) and _past(sentence):
             continue
         if e <= n.start:
             between = sentence[e : n.start]
-            if not _PAST_VERB.search(between) or _FUTURE_VERB.search(between):
+            if not _past(between) or _future(between):
                 return True
-            if word in _NOUN_CUES and not _WAS.search(between):
+            if word in _verbs()[2] and not _WAS.search(between):
                 return True  # "our outlook is increased to $2.35 to $2.55"
         elif s >= n.end and s - n.end <= 30 and not re.search(r"[;,]|\.\s", sentence[n.end : s]):
             before = sentence[: n.start]
-            if not _PAST_VERB.search(before[-60:]):
+            if not _past(before[-60:]):
                 return True
     return False
 
@@ -139,7 +119,7 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do)\b|\b\w+ed\
 
 def reports(sentence: str) -> bool:
     """A sentence reporting results: a past-tense verb."""
-    return bool(_PAST_VERB.search(sentence))
+    return bool(_past(sentence))
 
 
 def fragment(sentence: str) -> bool:

@@ -66,9 +66,7 @@ def per_share(sentence: str, n: Number) -> bool:
     )
 
 
-PER_SHARE_METRICS = frozenset(
-    {"dividend", "book_value", "ffo", "operating_cash_flow", "free_cash_flow", "cash", "buyback", "pricing"}
-)
+PER_SHARE_METRICS = frozenset(m for m, f in lexicons.load("metric_kinds").mapping().items() if "per_share" in f)
 # between a figure and a metric named after it: nothing ("5% organic growth"), or in/of/for ("$2 million in revenue", "$0.18 per share")
 _RIGHT_GAP = re.compile(
     r"\s*(?:(?:in|of|for)\s+(?:(?:the|total|our|new|net|additional|incremental|adjusted|diluted|gaap|non-gaap|core|organic|reported)\s+)*)?"
@@ -83,7 +81,7 @@ _TIGHT_LEFT = re.compile(
 _ASIDE = re.compile(
     r"\b(?:excluding|including|before|net of|ex|less)\s+(?:the\s+|any\s+)?$", re.I
 )  # "earnings, excluding amortization expense, ..."
-_GENERIC = {"expenses", "margin", "revenue", "cost"}
+_GENERIC = frozenset(m for m, f in lexicons.load("metric_kinds").mapping().items() if "generic" in f)
 
 
 def metric_for(sentence: str, n: Number, mentions: list[MetricMention], prev_end: int) -> MetricMention | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _YR = r"(?:fiscal\s+(?:year\s+)?|fy\s*|calendar\s+(?:year\s+)?)?(?P<y>'\d{2}|’\d{2}|\d{4}|\d{2}(?=\b))"
@@ -165,14 +166,27 @@ def _q(q: int | None, y: int | None) -> str:
     return f"Q{q} {y}" if y else f"Q{q}"
 
 
+# every period phrase contains one of these; sentences without any skip the eleven patterns below
+_GATE = re.compile(
+    r"quarter|half|year|month|period|fiscal|ytd|ltm|ttm|sequential|\b[qh][1-4]|\b[1-4][qh]\b|\bfy|(?:19|20)\d\d", re.I
+)
+
+
+@lru_cache(maxsize=4096)
+def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """The raw pattern matches of a sentence (cached: call-period inference and extraction read the same sentences)."""
+    if not _GATE.search(sentence):
+        return ()
+    return tuple((kind, m) for kind, rx in PATTERNS for m in rx.finditer(sentence))
+
+
 def find_periods(sentence: str, cur: Fiscal) -> list[PeriodMention]:
     """Every period phrase in a sentence, resolved; overlapping matches keep the earliest, longest one."""
     found: list[PeriodMention] = []
-    for kind, rx in PATTERNS:
-        for m in rx.finditer(sentence):
-            pm = _resolve(kind, m, cur)
-            if pm and not any(pm.start < f.end and f.start < pm.end for f in found):
-                found.append(pm)
+    for kind, m in _matches(sentence):
+        pm = _resolve(kind, m, cur)
+        if pm and not any(pm.start < f.end and f.start < pm.end for f in found):
+            found.append(pm)
     return sorted(found, key=lambda p: p.start)
 
 
