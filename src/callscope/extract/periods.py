@@ -172,12 +172,36 @@ _GATE = re.compile(
 )
 
 
+# per pattern, substrings one of which any match contains (None: always run): most patterns skip most sentences
+_KEYS: list[tuple[str, ...] | None] = [
+    None,
+    ("quarter",),
+    ("half",),
+    ("h1", "h2", "1h", "2h"),
+    ("fiscal", "fy", "year", "calendar"),
+    ("year",),
+    ("period", "quarter"),
+    ("month",),
+    ("year", "ytd", "ltm", "ttm", "month"),
+    ("quarter", "period"),
+    ("sequential", "quarter"),
+    ("year", "yoy"),
+    ("19", "20"),
+]
+
+
 @lru_cache(maxsize=4096)
 def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
     """The raw pattern matches of a sentence (cached: call-period inference and extraction read the same sentences)."""
     if not _GATE.search(sentence):
         return ()
-    return tuple((kind, m) for kind, rx in PATTERNS for m in rx.finditer(sentence))
+    low = sentence.lower()
+    return tuple(
+        (kind, m)
+        for (kind, rx), keys in zip(PATTERNS, _KEYS, strict=True)
+        if keys is None or any(k in low for k in keys)
+        for m in rx.finditer(sentence)
+    )
 
 
 def find_periods(sentence: str, cur: Fiscal) -> list[PeriodMention]:
