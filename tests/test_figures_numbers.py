@@ -155,3 +155,43 @@ def test_prior_value_is_its_own_fact() -> None:
     items = figures_of_sentence("Carrier revenues were $46.5 million for Q2 of '07, up from $39.6 million in Q1 of '07.", Q2_07)
     assert [(i["value"], i["period"], i["role"]) for i in items] == [(46.5e6, "Q2 2007", "value"), (39.6e6, "Q1 2007", "prior")]
     assert items[0]["comparison"]["prior_value"] == 39.6e6
+
+
+def test_loss_is_flagged_not_signed() -> None:
+    (item,) = figures_of_sentence("Zorblax lost $0.12 per share in the second quarter.", Q2_07)
+    assert (item["value"], item["unit"], item["negative"], item["metric"]) == (0.12, "USD/share", True, "eps")
+
+
+def test_listed_changes_and_comparison_periods() -> None:
+    a, b = figures_of_sentence("Widget margins improved by 200 basis points sequentially and nearly 300 basis points year-over-year.", Q2_07)
+    assert (a["role"], b["role"]) == ("change", "change")
+    assert (a["period"], b["period"]) == ("Q2 2007", "Q2 2007")
+    assert a["comparison"]["prior_period"] == "Q1 2007" and b["comparison"]["prior_period"] == "Q2 2006"
+    assert b["approx"]
+
+
+def test_change_in_currency_and_rise_to_value() -> None:
+    down, to = figures_of_sentence("Segment revenue declined $14 million, and backlog rose to $80 million.", Q2_07)
+    assert (down["role"], down["comparison"]["direction"]) == ("change", "down")
+    assert to["role"] == "value" and to["metric"] == "backlog"
+
+
+def test_outlook_fragment_after_guidance() -> None:
+    from callscope.extract import _turn_figures
+    from callscope.model import Turn
+
+    text = "For fiscal 2008 we expect revenue of $500 million to $520 million.\nAdjusted EBITDA of $90 million to $95 million."
+    items = _turn_figures(Turn(index=0, speaker=0, section="presentation", text=text), Q2_07)
+    assert [i["_guidance"] for i in items] == [True, True]
+    assert items[1]["metric"] == "ebitda" and (items[1]["low"], items[1]["high"]) == (90e6, 95e6)
+
+
+def test_call_quarter_inferred_from_reported_sentences() -> None:
+    from callscope.extract import _infer_fiscal
+
+    text = (
+        "Revenue in the second quarter was $10 million, up from $9 million in the second quarter of 2030.\n"
+        "Gross margin in the second quarter was 40%.\n"
+        "We expect third quarter revenue of $11 million."
+    )
+    assert _infer_fiscal(text) == Fiscal(2, 2031)

@@ -16,7 +16,7 @@ from typing import Any
 import msgspec
 
 from ..model import Call, Turn
-from . import compare, sentences
+from . import compare, context, sentences
 from .guidance import cue_spans, fragment, hedges_in, is_guidance, opens_outlook, reports
 from .metrics import (
     PER_SHARE_METRICS,
@@ -70,7 +70,7 @@ def _infer_fiscal(text: str) -> Fiscal:
             if not m:
                 continue
             y = int(m.group("y")) if m.group("y") else None
-            if y is not None and (_is_comparison(sent, p) or _COMPARED_ANYWHERE.search(sent[: p.start])):
+            if y is not None and (_is_comparison(sent, p) or context.anywhere("compared_in_sentence").search(sent[: p.start])):
                 y += 1
             if m.group("q"):
                 quarters.append((y, int(m.group("q"))))
@@ -111,20 +111,9 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
     return out
 
 
-_COMPARED = re.compile(
-    r"(?:versus|vs\.?|compared\s+(?:to|with)|from|over|than|against|relative\s+to|since)\s+(?:the\s+|a\s+|our\s+)?$", re.I
-)
-
-
-_COMPARED_ANYWHERE = re.compile(
-    r"\b(?:compared|versus|vs\.?|than|against|on top of|relative to|lap(?:ping)?|year[\s-]over[\s-]year|prior[\s-]year|last year)\b",
-    re.I,
-)
-
-
 def _is_comparison(sent: str, p: PeriodMention) -> bool:
     """`... versus the first half of '19`, `... over the prior year`: a period named to compare against."""
-    return bool(_COMPARED.search(sent[max(0, p.start - 25) : p.start]))
+    return bool(context.before("compared", r"(?:the\s+|a\s+|our\s+)?").search(sent[max(0, p.start - 25) : p.start]))
 
 
 def _pick_period(
@@ -249,7 +238,12 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
             "text": n.raw,
             "qualifiers": quals,
             "approx": n.approx,
-            "negative": bool(_LOSS.search(sent[max(0, n.start - 30) : n.start])) or "loss" in label.lower(),
+            "negative": bool(
+                context.before("loss", r"(?:(?:approximately|about|roughly|nearly|around)\s+)?").search(
+                    sent[max(0, n.start - 30) : n.start]
+                )
+            )
+            or "loss" in label.lower(),
             "bound": n.bound,
             "role": roles.role[i],
             "comparison": None,
@@ -262,7 +256,12 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         items.append(item)
     for i, it in enumerate(items):
         h = roles.head[i]
-        if h is not None and roles.role[i] == "prior" and items[h]["_guidance"] and _PRIOR_GUIDANCE.search(sent):
+        if (
+            h is not None
+            and roles.role[i] == "prior"
+            and items[h]["_guidance"]
+            and context.anywhere("prior_guidance").search(sent)
+        ):
             it["_guidance"], it["hedges"], it["role"] = (
                 True,
                 hedges_in(sent),
@@ -293,6 +292,10 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         items[h]["comparison"] = comp
     for i, it in enumerate(items):
         against = pairs[i][1]
+        if roles.role[i] == "change" and roles.head[i] is None:  # "revenue declined $14 million": the change is the figure
+            it["comparison"] = {"prior_value": None, "prior_unit": None, "prior_period": against.period if against else None}
+            it["comparison"].update(change=it["value"], change_unit=it["unit"], direction=roles.direction[i])
+            continue
         if against is not None and roles.role[i] != "prior":
             it["comparison"] = it["comparison"] or {
                 "prior_value": None,
@@ -312,10 +315,6 @@ _PRODUCT_LINE = re.compile(
     r"(?:^|[,;]\s*)(?P<label>[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\s+products?)\b[^,;]{0,40}?\b(?:were|was|totaled|of)\s+$"
 )
 # values are magnitudes as said; a loss is flagged, not signed ("lost $0.12 per share", "a loss of $0.08")
-_LOSS = re.compile(
-    r"\b(?:loss(?:es)?\s+of|lost|losing|negative|minus)\s+(?:(?:approximately|about|roughly|nearly|around)\s+)?$", re.I
-)
-_PRIOR_GUIDANCE = re.compile(r"\b(?:guidance|outlook|range|previously|prior|previous|forecast)\b", re.I)
 
 
 def _current(fiscal: Fiscal) -> str | None:

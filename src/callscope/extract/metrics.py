@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicons
+from . import context
 from .numbers import Number
 from .trie import trie_pattern
 
@@ -78,9 +79,7 @@ _TIGHT_LEFT = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:of|was|were|is|are|to|at|totaled|totalled|reached|came in at)\s+(?:(?:approximately|about|roughly|nearly|a|an|record)\s+)*",
     re.I,
 )
-_ASIDE = re.compile(
-    r"\b(?:excluding|including|before|net of|ex|less)\s+(?:the\s+|any\s+)?$", re.I
-)  # "earnings, excluding amortization expense, ..."
+# "earnings, excluding amortization expense, ..."
 _GENERIC = frozenset(m for m, f in lexicons.load("metric_kinds").mapping().items() if "generic" in f)
 
 
@@ -91,7 +90,12 @@ def metric_for(sentence: str, n: Number, mentions: list[MetricMention], prev_end
     if n.scaled and n.currency:
         mentions = [m for m in mentions if m.metric != "eps"]  # "$5.7 million" is never a per-share figure
     right = [m for m in mentions if m.start >= n.end]
-    left = [m for m in mentions if m.end <= n.start and not _ASIDE.search(sentence[max(0, m.start - 16) : m.start])]
+    left = [
+        m
+        for m in mentions
+        if m.end <= n.start
+        and not context.before("aside", r"(?:the\s+|any\s+)?").search(sentence[max(0, m.start - 16) : m.start])
+    ]
     if right and not (_SHARE_OF.match(after) and n.unit in {"%", "bp", "pp"}):
         first = right[0]
         gap = sentence[n.end : first.start]

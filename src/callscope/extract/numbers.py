@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import lexicons
+from . import context
 from .trie import trie_pattern
 
 
@@ -113,22 +114,25 @@ def grammar() -> _Grammar:
     )
 
 
-_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.I)
-_MONTH_AFTER = re.compile(
-    r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
-    re.I,
-)
 _PHONE = re.compile(r"(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.\s])\d{3}[-.]\d{4}\b")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*|\b[A-Z][a-z]+)\s$")  # "ISG 2000", "TA 5000", "Access 5000"
+
+
+@lru_cache(maxsize=1)
+def _month_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{context.months()})\.?\s*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _month_after() -> re.Pattern[str]:
+    return re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{context.months()})\b", re.I)
 
 
 @lru_cache(maxsize=1)
 def _plain_words() -> frozenset[str]:
     """Capitalised words that may start a sentence before a count ("About 300 ..."), so are not product names."""
     return frozenset(
-        lexicons.load("approx_words").terms
-        | lexicons.load("label_stopwords").terms
-        | {"only", "just", "another", "additional", "all"}
+        lexicons.load("approx_words").terms | lexicons.load("label_stopwords").terms | set(context.words("plain_start"))
     )
 
 
@@ -163,7 +167,7 @@ def _atom_number(m: re.Match[str], g: _Grammar, text: str) -> Number | None:
     unit = g.units.get(unit_raw.lower(), "") if unit_raw else ""
     bare = not currency and not scale_word and not unit
     if bare:
-        if _MONTH.search(before) or _MONTH_AFTER.match(text[e : e + 15]):
+        if _month_before().search(before) or _month_after().match(text[e : e + 15]):
             return None  # June 30, 2006 / 30 June
         if "." not in raw and "," not in raw and 1900 <= value <= 2100:
             return None  # a year
