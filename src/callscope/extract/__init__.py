@@ -56,36 +56,35 @@ _PERIOD_PARTS = re.compile(r"^(?:Q(?P<q>[1-4])|H[12]|FY|\d+M)(?: (?P<y>\d{4}))?$
 
 def _infer_fiscal(text: str) -> Fiscal:
     """The call's quarter when the header does not say, from reported sentences (past tense, no
-    forward-looking cue): the year they name most (a quarter named to compare against, "versus Q1 2020",
-    counts for the year after), then the quarter they name most within it."""
-    quarters: list[tuple[int | None, int]] = []  # (year or None, quarter)
-    qyears: Counter[int] = Counter()
-    years: Counter[int] = Counter()
+    forward-looking cue): the quarter they name most, then the year they name most. A period named to
+    compare against counts for the call's year: "versus Q2 2020" in a Q2 call means 2021, while
+    "compared to Q1 2021" in a Q2 call means 2021 itself."""
+    mentions: list[tuple[int | None, int | None, bool]] = []  # (quarter, year, compared)
     for s, e in sentences.split(text):
         sent = text[s:e]
         if not reports(sent) or cue_spans(sent):
             continue
         for p in find_periods(sent, Fiscal(None, None)):
             m = _PERIOD_PARTS.match(p.period or "")
-            if not m:
-                continue
-            y = int(m.group("y")) if m.group("y") else None
-            if y is not None and (_is_comparison(sent, p) or context.anywhere("compared_in_sentence").search(sent[: p.start])):
-                y += 1
-            if m.group("q"):
-                quarters.append((y, int(m.group("q"))))
-                if y:
-                    qyears[y] += 1
-            elif y:
-                years[y] += 1
+            if m:
+                compared = _is_comparison(sent, p) or bool(context.anywhere("compared_in_sentence").search(sent[: p.start]))
+                mentions.append(
+                    (int(m.group("q")) if m.group("q") else None, int(m.group("y")) if m.group("y") else None, compared)
+                )
+    quarters = Counter(q for q, _, _ in mentions if q)
+    if not quarters:
+        return infer_fiscal(text)
+    best = max(quarters.values())
+    quarter = max(q for q, c in quarters.items() if c == best)
+    qyears: Counter[int] = Counter()
+    years: Counter[int] = Counter()
+    for q, y, compared in mentions:
+        if y is None:
+            continue
+        shifted = y + 1 if compared and (q is None or q >= quarter) else y
+        (qyears if q else years)[shifted] += 1
     pool = qyears or years
-    year = max(pool, key=lambda k: (pool[k], k)) if pool else None
-    latest = [q for y, q in quarters if y in (None, year)]
-    if latest:
-        counts = Counter(latest)
-        best = max(counts.values())
-        return Fiscal(max(q for q, c in counts.items() if c == best), year)
-    return infer_fiscal(text)
+    return Fiscal(quarter, max(pool, key=lambda k: (pool[k], k)) if pool else None)
 
 
 def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
