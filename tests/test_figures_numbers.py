@@ -163,7 +163,9 @@ def test_loss_is_flagged_not_signed() -> None:
 
 
 def test_listed_changes_and_comparison_periods() -> None:
-    a, b = figures_of_sentence("Widget margins improved by 200 basis points sequentially and nearly 300 basis points year-over-year.", Q2_07)
+    a, b = figures_of_sentence(
+        "Widget margins improved by 200 basis points sequentially and nearly 300 basis points year-over-year.", Q2_07
+    )
     assert (a["role"], b["role"]) == ("change", "change")
     assert (a["period"], b["period"]) == ("Q2 2007", "Q2 2007")
     assert a["comparison"]["prior_period"] == "Q1 2007" and b["comparison"]["prior_period"] == "Q2 2006"
@@ -195,3 +197,10 @@ def test_call_quarter_inferred_from_reported_sentences() -> None:
         "We expect third quarter revenue of $11 million."
     )
     assert _infer_fiscal(text) == Fiscal(2, 2031)
+
+
+def test_range_from_breakeven() -> None:
+    (item,) = figures_of_sentence(
+        "We expect third quarter adjusted earnings to be between breakeven and a loss of $0.08 per share.", Q2_07
+    )
+    assert item["_guidance"] and (item["value"], item["low"], item["high"], item["unit"]) == (None, -0.08, 0.0, "USD/share")

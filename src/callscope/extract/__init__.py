@@ -248,6 +248,11 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
             "comparison": None,
             "_guidance": guide,
         }
+        zero = _FROM_ZERO.search(sent[max(0, n.start - 60) : n.start])
+        if zero and not n.is_range:  # "between breakeven and a loss of $0.08 per share": a range from zero
+            side = (zero.group("side") or "").lower()
+            item["low"], item["high"] = (-n.value, 0.0) if side.startswith("loss") else (0.0, n.value)
+            item["value"] = None if guide else (item["low"] + item["high"]) / 2
         if n.is_range and not guide and n.low is not None and n.high is not None:
             item["value"] = (n.low + n.high) / 2
         if guide:
@@ -314,6 +319,12 @@ _PRODUCT_LINE = re.compile(
     r"(?:^|[,;]\s*)(?P<label>[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\s+products?)\b[^,;]{0,40}?\b(?:were|was|totaled|of)\s+$"
 )
 # values are magnitudes as said; a loss is flagged, not signed ("lost $0.12 per share", "a loss of $0.08")
+
+
+_FROM_ZERO = re.compile(
+    r"\bbetween\s+(?:break[\s-]?even|zero)\s+and\s+(?:an?\s+)?(?P<side>loss(?:es)?|profit|earnings|income|gain)?\s*(?:of\s+)?$",
+    re.I,
+)
 
 
 def _current(fiscal: Fiscal) -> str | None:
