@@ -193,7 +193,9 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         if head is not None and roles.role[i] in ("change", "prior") and metrics[head][0] and not own_named:
             metric, label, quals = metrics[head]
         unit = default_unit(n, metric)
-        if per_share(sent, n) or (metric == "eps" and unit == "USD" and not n.scaled):
+        if per_share(sent, n) or (
+            metric in ("eps", "dividend") and unit == "USD" and not n.scaled
+        ):  # "a $0.79 quarterly dividend"
             unit = "USD/share" if unit in ("", "USD") else f"{unit}/share"
             if metric not in _KEEP_METRIC_PER_SHARE:
                 metric, label = "eps", label or "per share"
