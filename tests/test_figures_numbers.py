@@ -204,3 +204,12 @@ def test_range_from_breakeven() -> None:
         "We expect third quarter adjusted earnings to be between breakeven and a loss of $0.08 per share.", Q2_07
     )
     assert item["_guidance"] and (item["value"], item["low"], item["high"], item["unit"]) == (None, -0.08, 0.0, "USD/share")
+
+
+def test_enormous_sentence_stays_linear() -> None:
+    from callscope.extract import sentences
+
+    text = " ".join(f"${i}.5 million up {i}%" for i in range(5000))  # one 'sentence' of 120 KB
+    spans = list(sentences.split(text))
+    assert all(e - s <= sentences.MAX_SENTENCE for s, e in spans)
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")

@@ -38,7 +38,16 @@ def split(text: str) -> Iterator[tuple[int, int]]:
         yield from _strip(p, base, start, len(p))
 
 
+MAX_SENTENCE = 2000  # longer "sentences" (tables, transcripts flattened without punctuation) are cut at clause breaks
+
+
 def _strip(p: str, base: int, s: int, e: int) -> Iterator[tuple[int, int]]:
+    while e - s > MAX_SENTENCE:  # keeps the per-sentence work (quadratic in figures) bounded on pathological input
+        window = p[s : s + MAX_SENTENCE // 2]
+        cut = max(window.rfind("; "), window.rfind(", "), window.rfind(" "))
+        cut = s + (cut + 1 if cut > 0 else len(window))
+        yield from _strip(p, base, s, cut)
+        s = cut
     chunk = p[s:e]
     if chunk.strip():
         lead = len(chunk) - len(chunk.lstrip())
