@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 import msgspec
 
+from .. import lexicons
 from ..model import Call, Turn
 from . import compare, context, sentences
 from .guidance import cue_spans, fragment, hedges_in, is_guidance, opens_outlook, reports
@@ -193,6 +195,9 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         if head is not None and roles.role[i] in ("change", "prior") and metrics[head][0] and not own_named:
             metric, label, quals = metrics[head]
         unit = default_unit(n, metric)
+        countable = metric in _count_metrics() and metric != "units"  # "150,000 units" of inventory stay inventory
+        if n.unit in _count_nouns() and not countable and metric != _count_nouns()[n.unit] and not n.currency:
+            metric, label = _count_nouns()[n.unit], n.unit  # "revenue on a total of 2632 infrastructure units": a count of units
         if per_share(sent, n) or (
             metric in ("eps", "dividend") and unit == "USD" and not n.scaled
         ):  # "a $0.79 quarterly dividend"
@@ -203,7 +208,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
             said = [m for m in mentions if m.end <= n.start and m.metric == "net_income" and n.start - m.end <= 60]
             if said:  # "adjusted earnings of between $1.90 and $2 per share" -> "adjusted earnings per share"
                 label = f"{label_for(sent, said[-1])} {label}"
-        if unit.endswith("/share") and label and "share" not in label.lower():
+        if unit.endswith("/share") and label and not re.search(r"share|\beps\b", label, re.I):
             label = f"{label} per share"  # "FFO was $0.91 per share": the label says what the figure is
         if unit == "" and "," in n.raw:
             unit = "count"
@@ -327,6 +332,18 @@ _FROM_ZERO = re.compile(
     r"\bbetween\s+(?:break[\s-]?even|zero)\s+and\s+(?:an?\s+)?(?P<side>loss(?:es)?|profit|earnings|income|gain)?\s*(?:of\s+)?$",
     re.I,
 )
+
+
+@lru_cache(maxsize=1)
+def _count_nouns() -> dict[str, str]:
+    """Count unit -> the metric that counts it (employees -> headcount), else the unit itself."""
+    taxonomy = {k: v[0] for k, v in lexicons.load("metrics").mapping().items()}
+    return {u[0]: taxonomy.get(u[0], u[0].replace(" ", "_")) for u in lexicons.load("count_units").mapping().values()}
+
+
+@lru_cache(maxsize=1)
+def _count_metrics() -> frozenset[str]:
+    return lexicons.load("count_metrics").terms
 
 
 def _current(fiscal: Fiscal) -> str | None:
