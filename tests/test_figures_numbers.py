@@ -186,6 +186,7 @@ def test_outlook_fragment_after_guidance() -> None:
     items = _turn_figures(Turn(index=0, speaker=0, section="presentation", text=text), Q2_07)
     assert [i["_guidance"] for i in items] == [True, True]
     assert items[1]["metric"] == "ebitda" and (items[1]["low"], items[1]["high"]) == (90e6, 95e6)
+    assert items[0]["period"] == items[1]["period"] == "FY 2008"
 
 
 def test_call_quarter_inferred_from_reported_sentences() -> None:
@@ -213,3 +214,19 @@ def test_enormous_sentence_stays_linear() -> None:
     spans = list(sentences.split(text))
     assert all(e - s <= sentences.MAX_SENTENCE for s, e in spans)
     assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+def test_analyst_figures_are_never_guidance() -> None:
+    import callscope
+
+    text = (
+        "Operator\nWelcome to the Zorblax Widgets second quarter 2031 call.\n"
+        "Dana Quill - Chief Financial Officer\nRevenue was $42.5 million. We expect third quarter revenue of $44 million.\n"
+        "Operator\nYour first question comes from Sam Roe with Acme Securities.\n"
+        "Sam Roe - Acme Securities - Analyst\nDo you expect margins of 30% next year?\n"
+        "Dana Quill - Chief Financial Officer\nWe do not guide that far out.\n"
+    )
+    call = callscope.read(text.encode(), name="zorblax.txt")
+    assert [g["value"] for g in call.guidance] == [44e6]
+    analyst = [f for f in call.facts if f["value"] == 30.0]
+    assert analyst and analyst[0]["speaker_role"] == "analyst"

@@ -47,8 +47,14 @@ def extract(call: Call) -> Call:
             fiscal = inferred
     facts: list[dict[str, Any]] = []
     guidance: list[dict[str, Any]] = []
+    roles = {p.id: p.role for p in call.participants}
     for turn in call.turns:
+        role = roles.get(turn.speaker, "unknown")
         for item in _turn_figures(turn, fiscal):
+            item["speaker_role"] = role
+            if role in ("analyst", "operator"):
+                item["_guidance"] = False  # an analyst's "do you expect 30%?" is not the company's guidance
+                item.pop("hedges", None)
             (guidance if item.pop("_guidance") else facts).append(item)
     return msgspec.structs.replace(call, facts=tuple(facts), guidance=tuple(guidance))
 
@@ -92,18 +98,25 @@ def _infer_fiscal(text: str) -> Fiscal:
 def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     carry = 0
+    outlook_period: str | None = None
     hits = [m.start() for m in triggers().finditer(turn.text)]
     for s, e in sentences.split(turn.text):
         sent = turn.text[s:e]
         k = bisect_left(hits, s)
         has_figure = k < len(hits) and hits[k] < e  # most sentences hold no number: skip the grammar for them
-        items = figures_of_sentence(sent, fiscal, carry=carry > 0 and fragment(sent)) if has_figure else []
+        carried = carry > 0 and fragment(sent)
+        items = figures_of_sentence(sent, fiscal, carry=carried) if has_figure else []
         for it in items:
+            if carried and it["_guidance"] and it["period"] is None:
+                it["period"] = outlook_period  # "For fiscal 2022 we expect ...: Adjusted EBITDA of $90 to $95 million."
             it["turn"] = turn.index
             it["speaker"] = turn.speaker
             it["span"] = [s + it["span"][0], s + it["span"][1]]
         out.extend(items)
-        if opens_outlook(sent) or any(i["_guidance"] and i["role"] == "value" for i in items):
+        guided = [i for i in items if i["_guidance"] and i["role"] == "value"]
+        if opens_outlook(sent) or guided:
+            said = find_periods(sent, fiscal)
+            outlook_period = guided[-1]["period"] if guided else (said[-1].period if said else None)
             carry = 2  # the next sentences of an outlook often drop the verb ("Adjusted EBITDA of $125 million to $130 million.")
         elif items:
             carry = 0

@@ -114,7 +114,7 @@ def _governing_cue(sentence: str, n: Number, cues: list[tuple[int, int, str]]) -
     return False
 
 
-_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do)\b|\b\w+ed\b", re.I)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would)\b", re.I)
 
 
 def reports(sentence: str) -> bool:
@@ -124,7 +124,7 @@ def reports(sentence: str) -> bool:
 
 def fragment(sentence: str) -> bool:
     """A verbless list item ("Adjusted EBITDA of $125 million to $130 million."), which inherits an outlook."""
-    return not _FINITE.search(sentence)
+    return not _FINITE.search(sentence) and not _past(sentence)
 
 
 def opens_outlook(sentence: str) -> bool:
