@@ -45,9 +45,13 @@ def rows(call: Any) -> list[dict[str, Any]]:
 
 
 def _fmt(v: Any) -> str:
+    """Short human form for the table (the CSV keeps full values): 567.5M, 4.45B, 0.18."""
     if v is None:
         return ""
     if isinstance(v, float):
+        for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
+            if abs(v) >= size:
+                return f"{v / size:.4g}{suffix}"
         return f"{v:,.4g}" if abs(v) < 1e4 else f"{v:,.0f}"
     return str(v)
 
@@ -70,9 +74,11 @@ def figures(
                 writer.writerow({"source": str(path), **row})
             sys.stdout.flush()
             continue
-        table = Table(title=f"{path.name}: {len(call.facts)} facts, {len(call.guidance)} guidance")
-        for c in ("kind", "metric", "label", "value", "low", "high", "unit", "period", "turn"):
-            table.add_column(c, overflow="fold")
+        table = Table(title=f"{path.name}: {len(call.facts)} facts, {len(call.guidance)} guidance", expand=False)
+        for c in ("kind", "metric", "value", "unit", "period", "turn"):
+            table.add_column(c, no_wrap=True)
         for row in rows(call):
-            table.add_row(*(_fmt(row[c]) for c in ("kind", "metric", "label", "value", "low", "high", "unit", "period", "turn")))
+            value = _fmt(row["value"]) if row["low"] is None else f"{_fmt(row['low'])} to {_fmt(row['high'])}"
+            kind = "guide" if row["kind"] == "guidance" else "fact"
+            table.add_row(kind, row["metric"], value, row["unit"], _fmt(row["period"]), str(row["turn"]))
         out.print(table)
