@@ -45,6 +45,8 @@ def extract(call: Call) -> Call:
         inferred = _infer_fiscal(call.text[:15000])
         if inferred.year is not None and (fiscal.year is None or inferred.year in (fiscal.year, fiscal.year - 1)):
             fiscal = inferred
+        elif inferred.quarter is not None and inferred.year is None:
+            fiscal = Fiscal(inferred.quarter, fiscal.year)  # the quarter alone still resolves "this quarter" and "Q3"
     facts: list[dict[str, Any]] = []
     guidance: list[dict[str, Any]] = []
     roles = {p.id: p.role for p in call.participants}
