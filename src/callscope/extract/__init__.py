@@ -119,7 +119,7 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
         if opens_outlook(sent) or guided:
             said = find_periods(sent, fiscal)
             outlook_period = guided[-1]["period"] if guided else (said[-1].period if said else None)
-            carry = 2  # the next sentences of an outlook often drop the verb ("Adjusted EBITDA of $125 million to $130 million.")
+            carry = 2  # the next sentences of an outlook often drop the verb ("Adjusted EBITDA of $90 million to $95 million.")
         elif items:
             carry = 0
         else:
@@ -193,7 +193,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         if m:
             metric, quals = refine_metric(metric, label, m.phrase, quals)
         line = _PRODUCT_LINE.search(sent[: n.start]) if not m and n.currency else None
-        if line:  # "Business networking products for Q2 of '07 were $22.2 million": a product line's revenue
+        if line:  # "Widget products for Q2 were $12.5 million": a product line's revenue
             metric, label = "segment_revenue", line.group("label")
             quals = [*quals, f"segment:{line.group('label').rsplit(' ', 1)[0]}"]
         metrics.append((metric, label, quals))
@@ -201,7 +201,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
     for i, n in enumerate(nums):
         metric, label, quals = metrics[i]
         head = roles.head[i]
-        own_named = (  # "... sales increased by 34% and adjusted EBIT was up 122%": a new subject names its own metric
+        own_named = (  # "... sales rose by 12% and adjusted EBIT was up 40%": a new subject names its own metric
             head is not None
             and roles.role[i] == "change"
             and named_at[i] > nums[head].end
@@ -212,19 +212,19 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         unit = default_unit(n, metric)
         countable = metric in _count_metrics() and metric != "units"  # "150,000 units" of inventory stay inventory
         if n.unit in _count_nouns() and not countable and metric != _count_nouns()[n.unit] and not n.currency:
-            metric, label = _count_nouns()[n.unit], n.unit  # "revenue on a total of 2632 infrastructure units": a count of units
+            metric, label = _count_nouns()[n.unit], n.unit  # "revenue on a total of 1,200 widget units": a count of units
         if per_share(sent, n) or (
             metric in ("eps", "dividend") and unit == "USD" and not n.scaled
-        ):  # "a $0.79 quarterly dividend"
+        ):  # "a $0.25 quarterly dividend"
             unit = "USD/share" if unit in ("", "USD") else f"{unit}/share"
             if metric not in _KEEP_METRIC_PER_SHARE:
                 metric, label = "eps", label or "per share"
         if metric == "eps" and label.lower().startswith(("per ", "a share")):
             said = [m for m in mentions if m.end <= n.start and m.metric == "net_income" and n.start - m.end <= 60]
-            if said:  # "adjusted earnings of between $1.90 and $2 per share" -> "adjusted earnings per share"
+            if said:  # "adjusted earnings of $1.10 to $1.20 per share" -> "adjusted earnings per share"
                 label = f"{label_for(sent, said[-1])} {label}"
         if unit.endswith("/share") and label and not re.search(r"share|\beps\b", label, re.I):
-            label = f"{label} per share"  # "FFO was $0.91 per share": the label says what the figure is
+            label = f"{label} per share"  # "FFO was $0.50 per share": the label says what the figure is
         if unit == "" and "," in n.raw:
             unit = "count"
         if not metric:
@@ -236,7 +236,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         period = picked[i]
         guide = roles.role[i] != "prior" and is_guidance(sent, n, period, cues, carry, roles.role[i])
         if roles.role[i] == "change" and period is not None and period.relation == "past":
-            pairs[i] = (None, period)  # "up 200 basis points sequentially": the period compared against
+            pairs[i] = (None, period)  # "up 150 basis points sequentially": the period compared against
             period = None
         if period is None and roles.role[i] == "prior":
             pstr = None
@@ -271,7 +271,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
             "_guidance": guide,
         }
         zero = _FROM_ZERO.search(sent[max(0, n.start - 60) : n.start])
-        if zero and not n.is_range:  # "between breakeven and a loss of $0.08 per share": a range from zero
+        if zero and not n.is_range:  # "between breakeven and a loss of $0.05 per share": a range from zero
             side = (zero.group("side") or "").lower()
             item["low"], item["high"] = (-n.value, 0.0) if side.startswith("loss") else (0.0, n.value)
             item["value"] = None if guide else (item["low"] + item["high"]) / 2
@@ -292,7 +292,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
                 True,
                 hedges_in(sent),
                 "prior_guidance",
-            )  # "up from the prior range of $5.25 to $5.35"
+            )  # "up from the prior range of $2.00 to $2.10"
             if it["low"] is not None and it["high"] is not None and it["low"] != it["high"]:
                 it["value"] = None
         if h is None or roles.role[i] == "value":
@@ -307,7 +307,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         }
         if roles.role[i] == "prior":
             if it["period"] and it["period"].startswith("FY ") and (items[h]["period"] or "").startswith("Q"):
-                it["period"] = f"{items[h]['period'][:2]} {it['period'][3:]}"  # "compared to $1.33 in 2020": that year's quarter
+                it["period"] = f"{items[h]['period'][:2]} {it['period'][3:]}"  # "compared to $1.10 in 2030": that year's quarter
             comp.update(prior_value=it["value"], prior_unit=it["unit"], prior_period=it["period"])
         else:
             comp.update(change=it["value"], change_unit=it["unit"], direction=roles.direction[i])
@@ -340,7 +340,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
 _PRODUCT_LINE = re.compile(
     r"(?:^|[,;]\s*)(?P<label>[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\s+products?)\b[^,;]{0,40}?\b(?:were|was|totaled|of)\s+$"
 )
-# values are magnitudes as said; a loss is flagged, not signed ("lost $0.12 per share", "a loss of $0.08")
+# values are magnitudes as said; a loss is flagged, not signed ("lost $0.10 per share", "a loss of $0.05")
 
 
 _FROM_ZERO = re.compile(

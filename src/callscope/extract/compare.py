@@ -1,7 +1,7 @@
 """Comparisons: `up 15% from $5.2 million in the second quarter of last year`.
 
 Within a sentence each figure is a `value` (the thing reported), a `change` (`up 23%`, `a 7.5%
-decline`) or a `prior` (`compared to $11.1 million`). Changes and priors are linked to the value they
+decline`) or a `prior` (`compared to $9.5 million`). Changes and priors are linked to the value they
 qualify, which then carries a `comparison` dict; they stay figures of their own too, because the
 prior quarter's number is itself a reported fact.
 """
@@ -36,11 +36,11 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     return before, after, table
 
 
-_PRIOR_CUES: set[str] = set()  # cues whose figure is the prior value ("compared to $11.1 million"), from the lexicon
+_PRIOR_CUES: set[str] = set()  # cues whose figure is the prior value ("compared to $9.5 million"), from the lexicon
 _CHANGE_UNITS = {"%", "bp", "pp"}
 
 
-# "up 200 basis points sequentially and nearly 300 basis points year-over-year": a second change in a list
+# "up 150 basis points sequentially and nearly 250 basis points year-over-year": a second change in a list
 _LISTED = re.compile(
     r"(?:\s+[\w'-]+){0,5}?\s*,?\s*(?:and|or|while)\s+(?:(?:nearly|about|approximately|roughly|almost|over|more than|just over|another)\s+)*",
     re.I,
@@ -96,10 +96,10 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
         ):
             role.append(
                 "change"
-            )  # "up 23%", "declined nearly $140 million", "increased by 200 million" (not "rose to $5 million")
+            )  # "up 23%", "declined nearly $30 million", "increased by 200 million" (not "rose to $5 million")
             direction.append(table[cue])
         elif i and role[-1] == "change" and nums[i - 1].unit == n.unit and _LISTED.fullmatch(sentence[nums[i - 1].end : n.start]):
-            role.append("change")  # "up 28% over the prior year second quarter, and 14% for the first half"
+            role.append("change")  # "up 9% over the prior year second quarter, and 7% for the first half"
             direction.append(direction[-1])
         elif (
             ma
@@ -131,7 +131,7 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
             and role[nxt] == "value"
             and re.search(r"\bto\s+\S*$", sentence[nums[i].end : nums[nxt].start])
         ):
-            head[i] = nxt  # "from $6.70 per share to $7.35 per share"
+            head[i] = nxt  # "from $3.10 per share to $3.30 per share"
             continue
         prev = [j for j in range(i - 1, -1, -1) if role[j] == "value"]
         if prev:

@@ -92,7 +92,7 @@ def is_guidance(
     if governed:
         return True
     if n.is_range and role == "value" and not _past(sentence) and not sentence.rstrip().endswith("?"):
-        return True  # a stated range with no past-tense report is an outlook ("Adjusted EBITDA of $125 million to $130 million.")
+        return True  # a stated range with no past-tense report is an outlook ("Adjusted EBITDA of $90 million to $95 million.")
     return bool(carry and not _past(sentence))
 
 
@@ -106,7 +106,7 @@ def _governing_cue(sentence: str, n: Number, cues: list[tuple[int, int, str]]) -
             if not _past(between) or _future(between):
                 return True
             if word in _verbs()[2] and not _WAS.search(between):
-                return True  # "our outlook is increased to $2.35 to $2.55"
+                return True  # "our outlook is increased to $1.40 to $1.50"
         elif s >= n.end and s - n.end <= 30 and not re.search(r"[;,]|\.\s", sentence[n.end : s]):
             before = sentence[: n.start]
             if not _past(before[-60:]):
@@ -123,7 +123,7 @@ def reports(sentence: str) -> bool:
 
 
 def fragment(sentence: str) -> bool:
-    """A verbless list item ("Adjusted EBITDA of $125 million to $130 million."), which inherits an outlook."""
+    """A verbless list item ("Adjusted EBITDA of $90 million to $95 million."), which inherits an outlook."""
     return not _FINITE.search(sentence) and not _past(sentence)
 
 

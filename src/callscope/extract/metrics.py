@@ -1,6 +1,6 @@
 """Which metric a figure measures: the taxonomy in `lexicons/data/metrics.txt`, matched around the figure.
 
-Speakers name the metric before the figure ("Revenue for the quarter was $123.7 million") or right
+Speakers name the metric before the figure ("Revenue for the quarter was $42.5 million") or right
 after it ("$0.18 per share", "$5 million in free cash flow"). The raw words as said become the
 `label`; the canonical name comes from the taxonomy so calls can be compared.
 """
@@ -74,7 +74,7 @@ _RIGHT_GAP = re.compile(
     r"|\s*(?:(?:diluted|basic|adjusted|gaap|non-gaap|quarterly|annual|annualized|cash|special|regular)\s+)*",
     re.I,
 )
-# "net sales of $515 million adjusted EBITDA ...": a metric bound to the figure on its left wins over a bare neighbour on its right
+# "net sales of $310 million adjusted EBITDA ...": a metric bound to the figure on its left wins over a bare neighbour on its right
 _TIGHT_LEFT = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:of|was|were|is|are|to|at|totaled|totalled|reached|came in at)\s+(?:(?:approximately|about|roughly|nearly|a|an|record)\s+)*",
     re.I,
@@ -88,7 +88,7 @@ def metric_for(sentence: str, n: Number, mentions: list[MetricMention], prev_end
     `$2 million in revenue`), else the nearest phrase before it in the same clause."""
     after = sentence[n.end :]
     if n.scaled and n.currency:
-        mentions = [m for m in mentions if m.metric != "eps"]  # "$5.7 million" is never a per-share figure
+        mentions = [m for m in mentions if m.metric != "eps"]  # "$4 million" is never a per-share figure
     right = [m for m in mentions if m.start >= n.end]
     left = [
         m
@@ -103,7 +103,7 @@ def metric_for(sentence: str, n: Number, mentions: list[MetricMention], prev_end
         explicit = bool(re.match(r"\s*(?:in|of|for)\s", gap))
         if len(gap) <= 24 and _RIGHT_GAP.fullmatch(gap) and (first.metric == "eps" or explicit or not tight_left):
             if first.metric == "eps":
-                # "$0.79 per share quarterly dividend", "book value of $19.21 per share": the named metric wins
+                # "$0.25 per share quarterly dividend", "book value of $12.40 per share": the named metric wins
                 beyond = [
                     m
                     for m in right[1:]
