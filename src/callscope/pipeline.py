@@ -15,9 +15,10 @@ Stage = Callable[[Call], Call]
 
 def default_stages() -> list[Stage]:
     """Stages after structure, in order (figures, then measures, as they land)."""
-    from .measures import measure  # imported here so reading a call never pays for loading the dictionaries
+    from .extract import extract  # imported here so reading a call never pays for loading word lists
+    from .measures import measure
 
-    return [measure]
+    return [extract, measure]
 
 
 def analyze(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from . import demo as _demo  # noqa: F401  (registers demo)
 from . import measures as _measures  # noqa: F401  (registers measures)
+from . import figures as _figures  # noqa: F401  (registers figures)
 from . import parse as _parse  # noqa: F401  (registers parse, show, formats)
 from .app import app, main
 

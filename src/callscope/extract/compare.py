@@ -1,0 +1,144 @@
+"""Comparisons: `up 15% from $5.2 million in the second quarter of last year`.
+
+Within a sentence each figure is a `value` (the thing reported), a `change` (`up 23%`, `a 7.5%
+decline`) or a `prior` (`compared to $9.5 million`). Changes and priors are linked to the value they
+qualify, which then carries a `comparison` dict; they stay figures of their own too, because the
+prior quarter's number is itself a reported fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lexicons
+from .numbers import Number
+
+
+@dataclass
+class Roles:
+    role: list[str]  # per figure: value, change, prior
+    head: list[int | None]  # per figure: index of the value it qualifies
+    direction: list[str | None]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    table = {k: v[0] for k, v in lexicons.load("comparison_cues").mapping().items()}
+    _PRIOR_CUES.update(k for k, v in lexicons.load("comparison_cues").mapping().items() if "prior" in v[1:])
+    alt = "|".join(re.escape(t) for t in sorted(table, key=len, reverse=True))
+    before = re.compile(
+        rf"(?<![\w-])(?P<cue>{alt})\s+(?:(?P<prep>by|of|to)\s+)?(?:(?:a|an|the|approximately|about|roughly|nearly|almost|just|more|less|than|over|some|under|around)\s+)*$",
+        re.I,
+    )
+    after = re.compile(rf"^\s*(?:[a-z-]+\s+)?(?P<cue>{alt})(?![\w-])", re.I)  # "15% growth", "15% volume growth"
+    return before, after, table
+
+
+_PRIOR_CUES: set[str] = set()  # cues whose figure is the prior value ("compared to $9.5 million"), from the lexicon
+_CHANGE_UNITS = {"%", "bp", "pp"}
+
+
+# "up 150 basis points sequentially and nearly 250 basis points year-over-year": a second change in a list
+_LISTED = re.compile(
+    r"(?:\s+[\w'-]+){0,5}?\s*,?\s*(?:and|or|while)\s+(?:(?:nearly|about|approximately|roughly|almost|over|more than|just over|another)\s+)*",
+    re.I,
+)
+
+
+def _after_period(sentence: str, a: int, b: int) -> str:
+    """The words between two figures with any period phrase dropped: ", and" in "59.6% for Q1, and 59.2%"."""
+    gap = sentence[a:b]
+    cut = max(gap.rfind(","), -1)
+    return gap[cut + 1 :] if cut >= 0 else gap
+
+
+def _priors() -> set[str]:
+    _cues()
+    return _PRIOR_CUES
+
+
+def assign(sentence: str, nums: list[Number]) -> Roles:
+    before_rx, after_rx, table = _cues()
+    role: list[str] = []
+    direction: list[str | None] = []
+    for i, n in enumerate(nums):
+        lo = nums[i - 1].end if i else max(0, n.start - 40)
+        pre = sentence[max(lo, n.start - 40) : n.start]
+        mb = before_rx.search(pre)
+        ma = after_rx.match(sentence[n.end : n.end + 20])
+        cue = mb.group("cue").lower() if mb else None
+        gap = _after_period(sentence, nums[i - 1].end, n.start) if i else ""
+        between = sentence[nums[i - 1].end : n.start] if i else ""
+        listed = (
+            i > 1
+            and role[i - 1] == "prior"
+            and (
+                ("," in between and bool(re.fullmatch(r"\s*(?:and|or)\s+", gap)))
+                or bool(re.fullmatch(r"(?:\s+(?:for|in|during|of)\s+[\w' ]{2,40}?)?\s*,?\s*and\s+", between))
+            )
+        )
+        from_to = (
+            cue in {"from", "up from", "down from", "increased from", "decreased from"}
+            and i + 1 < len(nums)
+            and bool(
+                re.fullmatch(
+                    r"(?:\s+[\w' ]{0,30}?)?\s+to\s+(?:(?:a|an|the|approximately|about)\s+)?", sentence[n.end : nums[i + 1].start]
+                )
+            )
+        )
+        if (cue in _priors() and i > 0) or listed or from_to:
+            role.append("prior")
+            direction.append(None)
+        elif (
+            cue and table[cue] != "ref" and mb.group("prep") != "to" and (n.unit in _CHANGE_UNITS or table[cue] in {"up", "down"})
+        ):
+            role.append(
+                "change"
+            )  # "up 23%", "declined nearly $30 million", "increased by 200 million" (not "rose to $5 million")
+            direction.append(table[cue])
+        elif i and role[-1] == "change" and nums[i - 1].unit == n.unit and _LISTED.fullmatch(sentence[nums[i - 1].end : n.start]):
+            role.append("change")  # "up 9% over the prior year second quarter, and 7% for the first half"
+            direction.append(direction[-1])
+        elif (
+            ma
+            and table[ma.group("cue").lower()] in {"up", "down"}
+            and n.unit in _CHANGE_UNITS
+            and not ma.group("cue").lower().endswith("from")
+        ):
+            role.append("change")
+            direction.append(table[ma.group("cue").lower()])
+        else:
+            role.append("value")
+            direction.append(None)
+    head: list[int | None] = [None] * len(nums)
+    for i, r in enumerate(role):
+        if r == "value":
+            continue
+        nxt = i + 1
+        if (
+            r == "change"
+            and nxt < len(nums)
+            and role[nxt] == "value"
+            and re.fullmatch(r"\s*to\s*", sentence[nums[i].end : nums[nxt].start])
+        ):
+            head[i] = nxt
+            continue
+        if (
+            r == "prior"
+            and nxt < len(nums)
+            and role[nxt] == "value"
+            and re.search(r"\bto\s+\S*$", sentence[nums[i].end : nums[nxt].start])
+        ):
+            head[i] = nxt  # "from $3.10 per share to $3.30 per share"
+            continue
+        prev = [j for j in range(i - 1, -1, -1) if role[j] == "value"]
+        if prev:
+            head[i] = prev[0]
+        elif r == "prior":
+            later = [j for j in range(i + 1, len(nums)) if role[j] == "value"]
+            head[i] = later[0] if later else None
+        if head[i] is None and r == "prior":
+            role[i] = "value"  # a comparison with nothing to compare: report it plainly
+    return Roles(role, head, direction)

@@ -1,0 +1,396 @@
+"""The number grammar: every figure said in a sentence, with its value in base units.
+
+Off-the-shelf number parsers read `567.5 million` or `$4.11-4.45b` wrongly or not at all, and none
+knows that `TA 5000`, `Q1 of '07` or `June 30, 2006` are not figures, so callscope owns this grammar.
+It works in two passes: atoms (one number with its currency, scale and unit), then ranges and bounds
+built from neighbouring atoms. Word lists come from the lexicon registry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .. import lexicons
+from . import context
+from .trie import trie_pattern
+
+
+@dataclass(frozen=True)
+class Number:
+    """One figure as said: `value` for a point, `low`/`high` for a range or a spoken band."""
+
+    start: int
+    end: int
+    value: float
+    unit: str  # USD, EUR, %, bp, pp, days, x, count, or a count noun (employees, ports ...); "" when not yet known
+    low: float | None = None
+    high: float | None = None
+    approx: bool = False
+    bound: str | None = None  # "min" / "max" for "more than" / "up to"
+    scaled: bool = False  # said with a scale word (million, b, ...)
+    currency: str | None = None
+    raw: str = ""
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None and self.high is not None and self.low != self.high
+
+
+def _alt(terms: list[str]) -> str:
+    return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    atom: re.Pattern[str]
+    spoken: re.Pattern[str]
+    fuzzy: re.Pattern[str]
+    approx: re.Pattern[str]
+    count_after: re.Pattern[str]
+    non_figure_before: re.Pattern[str]
+    scales: dict[str, float]
+    currencies: dict[str, str]
+    units: dict[str, str]
+    count_units: dict[str, str]
+    spoken_words: dict[str, tuple[float, str]]
+    fuzzy_bands: dict[str, tuple[float, float]]
+    fuzzy_positions: dict[str, tuple[float, float]]
+    approx_kinds: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def grammar() -> _Grammar:
+    """Compile the grammar once from the lexicons."""
+    scales = {k: float(v[0]) for k, v in lexicons.load("scale_words").mapping().items()}
+    currencies = {k: v[0] for k, v in lexicons.load("currencies").mapping().items()}
+    units = {k: v[0] for k, v in lexicons.load("figure_units").mapping().items()}
+    count_units = {k: v[0] for k, v in lexicons.load("count_units").mapping().items()}
+    spoken = {k: (float(v[0]), v[1]) for k, v in lexicons.load("spoken_numbers").mapping().items()}
+    bands = {k: (float(v[0]), float(v[1])) for k, v in lexicons.load("fuzzy_numbers").mapping().items()}
+    positions = {k: (float(v[0]), float(v[1])) for k, v in lexicons.load("fuzzy_positions").mapping().items()}
+    approx = {k: v[0] for k, v in lexicons.load("approx_words").mapping().items()}
+    symbols = [c for c in currencies if not c.isalpha()]
+    codes = [c for c in currencies if c.isupper() and c.isalpha()]
+    long_scales = [s for s in scales if len(s) > 2 or s == "bn" or s == "mm"]
+    short_scales = [s for s in scales if s not in long_scales]
+    num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+    words_after = [u for u in units if u[0].isalpha() and u != "x"]
+    cur_words = [c for c in currencies if c.islower()]
+    atom = re.compile(
+        rf"(?=[A-Z{''.join(re.escape(c[0]) for c in symbols)}\d.])"  # cheap first-character gate: the scan is per character
+        rf"(?:(?P<code>{_alt(codes)})\s?)?(?:(?P<sym>{_alt(symbols)})\s?)?(?P<num>{num})"
+        rf"(?:(?P<short>{_alt(short_scales)})(?![\w$])|\s?-?(?P<scale>{_alt(long_scales)})\b)?"
+        rf"(?:\s(?P<curw>{_alt(cur_words)})\b)?"
+        rf"(?:\s?(?P<unit>{_alt([u for u in units if not u[0].isalpha()])})|\s(?P<unitw>{_alt(words_after)})\b|(?P<unitx>x)\b)?"
+    )
+    words = trie_pattern(spoken)
+    spoken_rx = re.compile(rf"\b(?:{words})(?:(?:\s+and\s+|[\s-]+)(?:{words}))*\b", re.I)
+    fuzzy_rx = re.compile(
+        rf"\b(?P<pos>{_alt(list(positions))})[\s-]+(?P<band>{_alt([b.replace(' ', '-') for b in bands] + list(bands))})\b"
+        rf"(?:\s?(?P<unit>%|percent\b|percentage points?\b|basis points\b))?",
+        re.I,
+    )
+    approx_rx = re.compile(rf"\b(?P<w>{_alt(list(approx))})\s*(?:of\s+|a\s+|an\s+|the\s+)?$", re.I)
+    count_after = re.compile(rf"^(?:\s+[\w&-]+){{0,2}}?\s+(?P<noun>{_alt(list(count_units))})\b", re.I)
+    nf = lexicons.load("non_figure_context").terms
+    non_figure_before = re.compile(rf"(?:^|\s)(?:{_alt(list(nf))})\s*$", re.I)
+    return _Grammar(
+        atom,
+        spoken_rx,
+        fuzzy_rx,
+        approx_rx,
+        count_after,
+        non_figure_before,
+        scales,
+        currencies,
+        units,
+        count_units,
+        spoken,
+        bands,
+        positions,
+        approx,
+    )
+
+
+_PHONE = re.compile(r"(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.\s])\d{3}[-.]\d{4}\b")
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*|\b[A-Z][a-z]+)\s$")  # "ISG 2000", "TA 5000", "Access 5000"
+
+
+@lru_cache(maxsize=1)
+def _month_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{context.months()})\.?\s*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _month_after() -> re.Pattern[str]:
+    return re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{context.months()})\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _plain_words() -> frozenset[str]:
+    """Capitalised words that may start a sentence before a count ("About 300 ..."), so are not product names."""
+    return frozenset(
+        lexicons.load("approx_words").terms | lexicons.load("label_stopwords").terms | set(context.words("plain_start"))
+    )
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PHONE.finditer(text)]
+
+
+def _atom_number(m: re.Match[str], g: _Grammar, text: str) -> Number | None:
+    raw = m.group("num")
+    s, e = m.span()
+    before = text[max(0, s - 12) : s]
+    after = text[e : e + 2]
+    # numbers glued to letters are names or ordinals: Q1, M120, 1Q, FY21, 4G, 1st, E-320, COVID-19
+    if before[-1:].isalpha() or before[-1:] in {"'", "’", "#", "/", "_"} or re.search(r"[A-Za-z]-$", before):
+        return None
+    if text[e : e + 1].isalpha() or (
+        after[:1].isalpha() and not (m.group("short") or m.group("unitw") or m.group("unitx") or m.group("scale"))
+    ):
+        return None
+    if (after[:1] == "/" and after[1:2].isdigit()) or re.match(r"[.,]\d", after):
+        return None  # 6/30/2007, 24/7, version 1.2.3
+    if after[:1] in {"'", "’"} and after[1:2] == "s":
+        return None  # the 1990's
+    value = float(raw.replace(",", ""))
+    sym, code = m.group("sym"), m.group("code")
+    currency = g.currencies.get(sym or code or m.group("curw") or "", None)
+    scale_word = m.group("short") or m.group("scale")
+    unit_raw = m.group("unit") or m.group("unitw") or m.group("unitx")
+    if m.group("short") and m.group("short").lower() == "m" and not currency and not unit_raw:
+        return None  # "5m" without currency may be metres or a model name
+    scale = g.scales.get((scale_word or "").lower(), 1.0)
+    unit = g.units.get(unit_raw.lower(), "") if unit_raw else ""
+    bare = not currency and not scale_word and not unit
+    if bare:
+        if _month_before().search(before) or _month_after().match(text[e : e + 15]):
+            return None  # June 30, 2006 / 30 June
+        if "." not in raw and "," not in raw and 1900 <= value <= 2100:
+            return None  # a year
+        name = _NAME_BEFORE.search(before)
+        if "." not in raw and "," not in raw and name and name.group(0).strip().lower() not in _plain_words():
+            return None  # product names: TA 5000, ISG 2000, Total Access 5000
+        if g.non_figure_before.search(before):
+            return None  # tier 1, version 6
+    if unit == "cents":
+        value, unit, currency = value / 100.0, "USD", currency or "USD"
+    value *= scale
+    if currency and not unit:
+        unit = currency
+    return Number(s, e, value, unit, scaled=bool(scale_word), currency=currency, raw=text[s:e])
+
+
+def _spoken_value(words: list[str], g: _Grammar) -> float | None:
+    total = current = 0.0
+    seen = False
+    for w in words:
+        hit = g.spoken_words.get(w.lower())
+        if hit is None:
+            continue
+        val, kind = hit
+        seen = True
+        if kind in {"unit", "ten"}:
+            current += val
+        elif kind == "hundred":
+            current = max(current, 1.0) * val
+        else:
+            total += max(current, 1.0) * val
+            current = 0.0
+    return total + current if seen else None
+
+
+_SPOKEN_COUNT = re.compile(r"\s+(?:(?!of\b)[a-z-]+\s+)?([a-z]+)\b")
+
+
+def _spoken(text: str, g: _Grammar, taken: list[tuple[int, int]]) -> list[Number]:
+    """Spoken numbers count only with a scale word or a unit after them: `two thousand`, `five percent`."""
+    out: list[Number] = []
+    for m in g.spoken.finditer(text):
+        s, e = m.span()
+        if any(s < b and a < e for a, b in taken):
+            continue
+        words = re.split(r"[\s-]+", m.group(0))
+        words = [w for w in words if w.lower() != "and"]
+        value = _spoken_value(words, g)
+        if value is None:
+            continue
+        kinds = {g.spoken_words.get(w.lower(), (0, ""))[1] for w in words}
+        has_scale = "scale" in kinds
+        if not kinds & {"unit", "ten", "hundred"}:
+            continue  # "million" alone, "multi-million"
+        um = re.match(rf"\s?({_alt([u for u in g.units if u != 'x'])})(?!\w)", text[e:], re.I)
+        unit = g.units[um.group(1).lower()] if um else ""
+        if um:
+            e += um.end()
+        elif has_scale:
+            cm = g.count_after.match(text[e:])
+            unit = g.count_units[cm.group("noun").lower()] if cm else ""
+        else:
+            cm = _SPOKEN_COUNT.match(text[e:])
+            noun = cm and g.count_units.get(cm.group(1).lower())
+            if not noun or value < 2:
+                continue
+            unit, e = noun, e + cm.end()
+        if text[max(0, s - 2) : s].strip() == "$":
+            s -= 1
+            unit = "USD"
+        if unit == "cents":
+            value, unit = value / 100.0, "USD"
+        out.append(Number(s, e, value, unit, scaled=has_scale, raw=text[s:e]))
+    return out
+
+
+def _fuzzy(text: str, g: _Grammar) -> list[Number]:
+    """Spoken bands: `the low 20s`, `high single digits`, `mid-teens`."""
+    out: list[Number] = []
+    for m in g.fuzzy.finditer(text):
+        band = g.fuzzy_bands[m.group("band").lower().replace("-", " ")]
+        pos = g.fuzzy_positions[m.group("pos").lower()]
+        width = band[1] - band[0]
+        low, high = round(band[0] + width * pos[0]), round(band[0] + width * pos[1])
+        said = (m.group("unit") or "%").lower()
+        unit = "bp" if said.startswith("basis") else "pp" if said.startswith("percentage") else "%"
+        out.append(
+            Number(m.start(), m.end(), (low + high) / 2, unit, low=float(low), high=float(high), approx=True, raw=m.group(0))
+        )
+    return out
+
+
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.I)
+
+
+def _join_ranges(nums: list[Number], text: str) -> list[Number]:
+    out: list[Number] = []
+    i = 0
+    while i < len(nums):
+        a = nums[i]
+        if i + 1 < len(nums):
+            b = nums[i + 1]
+            gap = text[a.end : b.start]
+            pre = text[max(0, a.start - 30) : a.start].lower()
+            joiner = gap.strip().lower()
+            between = bool(re.search(r"\bbetween\s*$", pre))
+            ok = bool(_RANGE_JOIN.match(gap)) and (joiner != "and" or between)
+            ok = ok and not re.search(r"\b(?:from|by)\s*$", pre)
+            if ok and (not a.unit or not b.unit or a.unit == b.unit) and a.low is None and b.low is None:
+                scale = b.value / _unscaled(b) if b.scaled and not a.scaled else 1.0
+                low = a.value * scale
+                if 0 <= low <= b.value <= max(3 * low, low + 10):
+                    unit, cur = b.unit or a.unit, b.currency or a.currency
+                    out.append(
+                        Number(
+                            a.start,
+                            b.end,
+                            b.value,
+                            unit,
+                            low=low,
+                            high=b.value,
+                            scaled=b.scaled or a.scaled,
+                            currency=cur,
+                            raw=text[a.start : b.end],
+                        )
+                    )
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _unscaled(n: Number) -> float:
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?|\.\d+", n.raw)
+    return float(digits.group(0).replace(",", "")) if digits else n.value
+
+
+def _approx(nums: list[Number], text: str, g: _Grammar) -> list[Number]:
+    out = []
+    for n in nums:
+        m = g.approx.search(text[max(0, n.start - 25) : n.start])
+        if m:
+            kind = g.approx_kinds[m.group("w").lower()]
+            n = replace(n, approx=True, bound=None if kind == "approx" else kind)
+        out.append(n)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _ratio_rx() -> re.Pattern[str]:
+    words = _alt(list(lexicons.load("ratio_words").terms))
+    bounds = _alt([w for w, k in grammar().approx_kinds.items()])
+    return re.compile(
+        rf"\b(?:{words})\s+(?:(?:was|is|of|at|remained|came in)\s+)*(?:(?P<b>{bounds})\s+)?(?P<n>one|two|\d+(?:\.\d+)?)(?![\w%]|\.\d)",
+        re.I,
+    )
+
+
+def _ratios(text: str, taken: list[tuple[int, int]]) -> list[Number]:
+    """`book-to-bill greater than one`, `a book-to-bill of 1.1`: plain numbers that are ratios."""
+    g = grammar()
+    out = []
+    for m in _ratio_rx().finditer(text):
+        s, e = m.span("n")
+        if any(a <= s < b for a, b in taken):
+            continue
+        word = m.group("n").lower()
+        value = g.spoken_words[word][0] if word in g.spoken_words else float(word)
+        kind = g.approx_kinds.get((m.group("b") or "").lower())
+        bs = m.start("b") if m.group("b") else s
+        out.append(Number(bs, e, value, "x", approx=bool(kind), bound=None if kind in (None, "approx") else kind, raw=text[bs:e]))
+    return out
+
+
+def _tidy(x: float | None) -> float | None:
+    return None if x is None else float(f"{x:.12g}")
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def triggers() -> re.Pattern[str]:
+    """Where a figure could start: a digit, a number word (not a lone "one"), or a spoken band."""
+    g = grammar()
+    words = trie_pattern(w for w in g.spoken_words if w != "one")
+    bands = trie_pattern([b for b in g.fuzzy_bands if not b[0].isdigit()])
+    return re.compile(
+        rf"\d|\b(?:{words}|{bands}|one(?=[\s-]+(?:hundred|thousand|million|billion)))\b|(?:book|ratio|coverage)[^.]{0, 40}?\bone\b",
+        re.I,
+    )
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every figure in `text` (a sentence), in order, without unit-less bare numbers resolved yet.
+
+    Bare numbers (no currency, scale or unit) are kept only when a count noun follows
+    (`88,000 employees`) or they are written with thousands separators or decimals; the metric
+    stage decides what a remaining bare number measures.
+    """
+    g = grammar()
+    has_digit = _DIGIT.search(text) is not None
+    masked = _masked(text) if has_digit else []
+    nums: list[Number] = []
+    for m in g.atom.finditer(text) if has_digit else ():
+        if any(a <= m.start() < b for a, b in masked):
+            continue
+        n = _atom_number(m, g, text)
+        if n is None:
+            continue
+        if not n.unit:
+            cm = g.count_after.match(text[n.end :])
+            if cm:
+                n = replace(n, unit=g.count_units[cm.group("noun").lower()])
+        nums.append(n)
+    fuzzy = _fuzzy(text, g)
+    taken = [(n.start, n.end) for n in nums + fuzzy]
+    nums = sorted(nums + fuzzy + _spoken(text, g, taken), key=lambda n: n.start)
+    ratios = _ratios(text, [(n.start, n.end) for n in nums if n.unit])
+    if ratios:
+        keep = [n for n in nums if not any(r.start <= n.start < r.end for r in ratios)]
+        nums = sorted(keep + ratios, key=lambda n: n.start)
+    nums = _join_ranges(nums, text)
+    nums = _approx(nums, text, g)
+    return [replace(n, value=_tidy(n.value), low=_tidy(n.low), high=_tidy(n.high)) for n in nums]

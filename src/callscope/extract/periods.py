@@ -1,0 +1,297 @@
+"""Periods: `this quarter`, `Q1 of '07`, `the first half of '06`, `last year`, resolved against the call.
+
+A figure's period is only useful when it is absolute ("Q1 2007"), so relative phrases are resolved
+against the call's own fiscal period (from the header, or failing that the quarter the prepared remarks
+talk about most). Output strings: `Q1 2007`, `H1 2006`, `FY 2007`; unresolvable phrases keep a
+relative name (`prior quarter`) rather than guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_YR = r"(?:fiscal\s+(?:year\s+)?|fy\s*|calendar\s+(?:year\s+)?)?(?P<y>'\d{2}|’\d{2}|\d{4}|\d{2}(?=\b))"
+_ORDW = r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("q", re.compile(rf"\b(?:f?q(?P<q>[1-4])|(?P<q2>[1-4])q)(?:\s*(?:of\s+|,\s*)?{_YR})?\b(?!\s*(?:million|billion|%))", re.I)),
+    (
+        "q",
+        re.compile(
+            rf"\b(?:the\s+)?{_ORDW}[\s-]+(?:fiscal\s+|calendar\s+)?quarter(?:\s+(?:of\s+)?{_YR}|\s+of\s+(?P<rel>last|this|next)\s+year)?",
+            re.I,
+        ),
+    ),
+    (
+        "h",
+        re.compile(
+            rf"\b(?:the\s+)?(?P<o>first|second|1st|2nd|back|front)\s+half(?:\s+of\s+(?:the\s+)?(?:year\s+)?|\s+)?(?:{_YR}|(?P<rel>last|this|next)\s+year)?",
+            re.I,
+        ),
+    ),
+    ("h", re.compile(rf"\b(?:h(?P<q>[12])|(?P<q2>[12])h)(?:\s*{_YR})?\b", re.I)),
+    (
+        "fy",
+        re.compile(
+            r"\b(?:fiscal\s+year|fiscal|fy|full[\s-]year|calendar\s+year|calendar)\s*(?P<y>'\d{2}|’\d{2}|\d{4}|\d{2})\b", re.I
+        ),
+    ),
+    ("fy", re.compile(r"\b(?:the\s+)?year\s+(?:of\s+)?(?P<y>(?:19|20)\d{2})\b", re.I)),
+    (
+        "yq",
+        re.compile(
+            r"\b(?:(?:the\s+)?(?:comparable|corresponding)\s+)?(?:prior[\s-]year|previous[\s-]year|last[\s-]year(?:'s)?|year[\s-]ago|comparable|corresponding)"
+            r"\s+(?:quarter|period)(?:\s+(?:of|in)\s+(?:19|20)\d{2})?",
+            re.I,
+        ),
+    ),
+    (
+        "m",
+        re.compile(
+            rf"\b(?:the\s+)?(?:first\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months"
+            rf"(?:\s+(?:of|ended|ending|in)\s+(?:(?:fiscal\s+)?{_YR}|[A-Z][a-z]+\s+\d{{1,2}}(?:,\s*(?P<y2>'\d{{2}}|\d{{4}}))?))?",
+            re.I,
+        ),
+    ),
+    (
+        "m",
+        re.compile(
+            r"\b(?P<ytd>year[\s-]to[\s-]date|ytd|ltm|ttm|trailing\s+(?:twelve|12)\s+months|last\s+(?:twelve|12)\s+months)\b", re.I
+        ),
+    ),
+    (
+        "rq",
+        re.compile(
+            r"\b(?P<rel>this|the|current|last|prior|previous|preceding|next|coming|following|sequential(?:ly)?|year[\s-]ago|same)\s*(?:quarter|period)(?:\s+(?:of\s+)?last\s+year|\s+a\s+year\s+ago)?",
+            re.I,
+        ),
+    ),
+    ("rq", re.compile(r"\b(?P<rel>sequential(?:ly)?|quarter[\s-]over[\s-]quarter)\b", re.I)),
+    (
+        "ry",
+        re.compile(
+            r"\b(?P<rel>this|last|next|prior|previous|the\s+prior|the\s+previous|a)\s+year(?:'s)?(?:\s+ago)?\b|\b(?P<rel2>year[\s-]over[\s-]year|year[\s-]ago|full[\s-]year|the\s+year|fiscal\s+year|yoy)\b",
+            re.I,
+        ),
+    ),
+    (
+        "y",
+        re.compile(
+            r"(?<![\w$.,])(?:in|for|of|during|by|through|since|our|the|fiscal)\s+(?P<y>(?:19|20)\d{2})\b(?![\d,%]|\.\d)", re.I
+        ),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Fiscal:
+    """The call's own period: quarter (1-4, or None for an annual call) and year."""
+
+    quarter: int | None
+    year: int | None
+
+    def shift(self, quarters: int) -> Fiscal:
+        if self.quarter is None or self.year is None:
+            return Fiscal(None, None)
+        n = self.year * 4 + self.quarter - 1 + quarters
+        return Fiscal(n % 4 + 1, n // 4)
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    period: str | None  # absolute when resolvable
+    relation: str  # "current", "past", "future" relative to the call, or "unknown"
+
+
+_FP = re.compile(r"\b(?:Q([1-4])|([1-4])Q)\s*(?:FY)?\s*'?(\d{2}|\d{4})\b|\b(?:FY|fiscal)\s*'?(\d{2}|\d{4})\b", re.I)
+
+
+def parse_fiscal(fp: str | None, date: str | None = None) -> Fiscal:
+    """`"Q2 2007"` -> Fiscal(2, 2007); a bare date gives only the year."""
+    if fp:
+        m = _FP.search(fp)
+        if m:
+            if m.group(4):
+                return Fiscal(None, _year(m.group(4), None))
+            return Fiscal(int(m.group(1) or m.group(2)), _year(m.group(3), None))
+    if date and re.match(r"\d{4}", date):
+        return Fiscal(None, int(date[:4]))
+    return Fiscal(None, None)
+
+
+def infer_fiscal(text: str) -> Fiscal:
+    """The quarter the prepared remarks talk about most, for calls whose header does not say."""
+    counts: Counter[tuple[int, int]] = Counter()
+    head = text[:6000]
+    for kind, rx in PATTERNS[:2]:
+        for m in rx.finditer(head):
+            q = m.group("q") if "q" in rx.groupindex and m.group("q") else None
+            q = q or (m.groupdict().get("q2")) or (str(ORD[m.group("o").lower()]) if m.groupdict().get("o") else None)
+            y = _year(m.group("y"), None) if m.groupdict().get("y") else None
+            if kind == "q" and q and y:
+                counts[(int(q), y)] += 1
+    if not counts:
+        return Fiscal(None, None)
+    (q, y), _ = counts.most_common(1)[0]
+    return Fiscal(q, y)
+
+
+def _year(raw: str | None, base: int | None) -> int | None:
+    if not raw:
+        return base
+    digits = raw.strip("'’")
+    if len(digits) == 4:
+        return int(digits)
+    v = int(digits)
+    return (2000 if v < 50 else 1900) + v
+
+
+def _rel(period_q: int | None, period_y: int | None, cur: Fiscal) -> str:
+    if period_y is None or cur.year is None:
+        return "unknown"
+    if period_q is None or cur.quarter is None:
+        a, b = period_y, cur.year
+    else:
+        a, b = period_y * 4 + period_q, cur.year * 4 + cur.quarter
+    return "current" if a == b else "past" if a < b else "future"
+
+
+def _q(q: int | None, y: int | None) -> str:
+    return f"Q{q} {y}" if y else f"Q{q}"
+
+
+# every period phrase contains one of these; sentences without any skip the eleven patterns below
+_GATE = re.compile(
+    r"quarter|half|year|month|period|fiscal|ytd|ltm|ttm|sequential|\b[qh][1-4]|\b[1-4][qh]\b|\bfy|(?:19|20)\d\d", re.I
+)
+
+
+# per pattern, substrings one of which any match contains (None: always run): most patterns skip most sentences
+_KEYS: list[tuple[str, ...] | None] = [
+    None,
+    ("quarter",),
+    ("half",),
+    ("h1", "h2", "1h", "2h"),
+    ("fiscal", "fy", "year", "calendar"),
+    ("year",),
+    ("period", "quarter"),
+    ("month",),
+    ("year", "ytd", "ltm", "ttm", "month"),
+    ("quarter", "period"),
+    ("sequential", "quarter"),
+    ("year", "yoy"),
+    ("19", "20"),
+]
+
+
+@lru_cache(maxsize=4096)
+def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """The raw pattern matches of a sentence (cached: call-period inference and extraction read the same sentences)."""
+    if not _GATE.search(sentence):
+        return ()
+    low = sentence.lower()
+    return tuple(
+        (kind, m)
+        for (kind, rx), keys in zip(PATTERNS, _KEYS, strict=True)
+        if keys is None or any(k in low for k in keys)
+        for m in rx.finditer(sentence)
+    )
+
+
+def find_periods(sentence: str, cur: Fiscal) -> list[PeriodMention]:
+    """Every period phrase in a sentence, resolved; overlapping matches keep the earliest, longest one."""
+    found: list[PeriodMention] = []
+    for kind, m in _matches(sentence):
+        pm = _resolve(kind, m, cur)
+        if pm and not any(pm.start < f.end and f.start < pm.end for f in found):
+            found.append(pm)
+    return sorted(found, key=lambda p: p.start)
+
+
+def _resolve(kind: str, m: re.Match[str], cur: Fiscal) -> PeriodMention | None:
+    g = m.groupdict()
+    s, e = m.span()
+    if kind in ("q", "h"):
+        if g.get("o"):
+            o = g["o"].lower()
+            n = {"back": 2, "front": 1}.get(o, ORD.get(o, 0))
+        else:
+            n = int(g.get("q") or g.get("q2") or 0)
+        rel = (g.get("rel") or "").lower()
+        year = _year(g.get("y"), None)
+        if year is None and cur.year is not None:
+            year = cur.year + {"last": -1, "next": 1}.get(rel, 0)
+            if kind == "q" and not rel and cur.quarter and n > cur.quarter + 1 and not g.get("y"):
+                pass  # a later quarter of the current year: stays in the current year
+        if kind == "h":
+            hq = 2 if n == 1 else 4
+            r = _rel(hq, year, cur) if cur.quarter else _rel(None, year, cur)
+            if r == "past" and cur.quarter and cur.quarter <= hq and year == cur.year:
+                r = "current"
+            return PeriodMention(s, e, f"H{n} {year}" if year else f"H{n}", r)
+        return PeriodMention(s, e, _q(n, year), _rel(n, year, cur))
+    if kind == "fy":
+        y = _year(g["y"], None)
+        return PeriodMention(s, e, f"FY {y}", _rel(None, y, cur))
+    if kind == "y":
+        y = int(g["y"])
+        ys, ye = m.span("y")
+        return PeriodMention(ys, ye, f"FY {y}", _rel(None, y, cur))
+    if kind == "yq":
+        f = cur.shift(-4)
+        return PeriodMention(s, e, _q(f.quarter, f.year) if f.quarter else "year-ago quarter", "past")
+    if kind == "m":
+        if g.get("ytd"):
+            word = g["ytd"].lower()
+            if word.startswith(("year", "ytd")):
+                return PeriodMention(s, e, f"YTD {cur.year}" if cur.year else "YTD", "current")
+            return PeriodMention(s, e, "LTM", "current")
+        months = {"three": 3, "six": 6, "nine": 9, "twelve": 12}.get(g["n"].lower()) or int(g["n"])
+        if months == 3:
+            return None  # "the three months ended June 30" is the quarter itself: left to the default
+        y = _year(g.get("y") or g.get("y2"), cur.year)
+        name = f"{months}M {y}" if y else f"{months}M"
+        return PeriodMention(s, e, name, "current" if y == cur.year or y is None else _rel(None, y, cur))
+    if kind == "rq":
+        rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+        text = m.group(0).lower()
+        if "last year" in text or "year ago" in text or rel.startswith("year") or (rel == "same" and "year" in text):
+            f = cur.shift(-4)
+            return PeriodMention(s, e, _q(f.quarter, f.year) if f.quarter else "year-ago quarter", "past")
+        if rel in {"last", "prior", "previous", "preceding"} or rel.startswith("sequential") or rel.startswith("quarter"):
+            f = cur.shift(-1)
+            return PeriodMention(s, e, _q(f.quarter, f.year) if f.quarter else "prior quarter", "past")
+        if rel in {"next", "coming", "following"}:
+            f = cur.shift(1)
+            return PeriodMention(s, e, _q(f.quarter, f.year) if f.quarter else "next quarter", "future")
+        if rel == "same":
+            return None
+        return PeriodMention(s, e, _q(cur.quarter, cur.year) if cur.quarter else "current quarter", "current")
+    if kind == "ry":
+        rel = re.sub(r"\s+", " ", (g.get("rel") or g.get("rel2") or "").lower())
+        if (
+            rel in {"last", "prior", "previous", "the prior", "the previous", "a"}
+            or "over" in rel
+            or "ago" in rel
+            or rel == "yoy"
+        ):
+            if rel == "a" and "ago" not in m.group(0).lower():
+                return None
+            if cur.quarter and ("over" in rel or "ago" in m.group(0).lower() or rel == "yoy"):
+                f = cur.shift(-4)
+                return PeriodMention(s, e, _q(f.quarter, f.year), "past")
+            return PeriodMention(s, e, f"FY {cur.year - 1}" if cur.year else "prior year", "past")
+        if rel == "next":
+            return PeriodMention(s, e, f"FY {cur.year + 1}" if cur.year else "next year", "future")
+        return PeriodMention(s, e, f"FY {cur.year}" if cur.year else "current year", "current")
+    return None
+
+
+def is_comparison_period(p: PeriodMention) -> bool:
+    return p.relation == "past"
