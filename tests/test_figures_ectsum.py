@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import callscope
-from conftest import shared_path, tool_path
+
+from .conftest import shared_path, tool_path
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 

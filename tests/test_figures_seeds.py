@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 import callscope
-from conftest import shared_path
+
+from .conftest import shared_path
 
 pytestmark = pytest.mark.shared
 
