@@ -102,6 +102,7 @@ _DATED_SENTENCE = re.compile(r"\b(?:recorded|today|held on|taking place|conferen
 FILE_STEM = [
     re.compile(r"^(?P<ticker>[A-Z]{1,5})[_-](?P<year>(?:19|20)\d\d)[_-]Q(?P<q>[1-4])$"),
     re.compile(r"^(?P<date>(?:19|20)\d\d-[A-Za-z]{3}-\d\d)-(?P<ticker>[A-Z]{1,5})$"),
+    re.compile(r"^(?P<ticker>[A-Z]{1,5})_[qQ](?P<q>[1-4])_(?P<year>(?:19|20)\d\d)$"),  # ECTSum: ABM_q1_2021
 ]
 
 
