@@ -297,14 +297,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
                 it["value"] = None
         if h is None or roles.role[i] == "value":
             continue
-        comp = items[h]["comparison"] or {
-            "prior_value": None,
-            "prior_unit": None,
-            "prior_period": None,
-            "change": None,
-            "change_unit": None,
-            "direction": None,
-        }
+        comp = items[h]["comparison"] or _no_comparison()
         if roles.role[i] == "prior":
             if it["period"] and it["period"].startswith("FY ") and (items[h]["period"] or "").startswith("Q"):
                 it["period"] = f"{items[h]['period'][:2]} {it['period'][3:]}"  # "compared to $1.10 in 2030": that year's quarter
@@ -323,18 +316,16 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
             it["comparison"].update(change=it["value"], change_unit=it["unit"], direction=roles.direction[i])
             continue
         if against is not None and roles.role[i] != "prior":
-            it["comparison"] = it["comparison"] or {
-                "prior_value": None,
-                "prior_unit": None,
-                "prior_period": None,
-                "change": None,
-                "change_unit": None,
-                "direction": None,
-            }
+            it["comparison"] = it["comparison"] or _no_comparison()
             it["comparison"]["prior_period"] = it["comparison"]["prior_period"] or against.period
             if roles.role[i] == "change":
                 it["comparison"].update(change=it["value"], change_unit=it["unit"], direction=roles.direction[i])
     return items
+
+
+def _no_comparison() -> dict[str, Any]:
+    """A figure's comparison before anything is known about it (every key present, so outputs align)."""
+    return dict.fromkeys(("prior_value", "prior_unit", "prior_period", "change", "change_unit", "direction"))
 
 
 _PRODUCT_LINE = re.compile(
