@@ -1,0 +1,116 @@
+"""Full-text search over turns (SQLite FTS5) with keyword-in-context snippets, newest first.
+
+Queries use FTS5 syntax ("supply chain" phrase, `suppl*` prefix, `NEAR(tariff china, 5)`,
+AND/OR/NOT); a query of plain words is taken as one phrase, which is what people typing
+`callscope search supply chain` mean. Turn ids sort by call date (see schema.turn_rowid), so
+"newest first" walks the index backwards and stops at the limit.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ..errors import CallscopeError
+
+_OPERATORS = re.compile(r'["*():^]|\bNEAR\b|\bAND\b|\bOR\b|\bNOT\b')
+ROLES = ("analyst", "executive", "operator", "unknown")
+SECTIONS = ("presentation", "qa")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching turn: where it is, who said it, and the matched words in context."""
+
+    call_id: int
+    source: str
+    company: str | None
+    ticker: str | None
+    date: str | None
+    fiscal_period: str | None
+    turn: int
+    section: str
+    speaker: str
+    title: str | None
+    firm: str | None
+    role: str
+    snippet: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def fts_query(query: str) -> str:
+    """Plain words become one phrase; anything using FTS5 operators passes through unchanged."""
+    q = " ".join(query.split())
+    if not q:
+        raise CallscopeError(None, "empty search query")
+    if _OPERATORS.search(q):
+        return q
+    words = re.findall(r"\w+", q)
+    if not words:
+        raise CallscopeError(None, f"search query {query!r} has no searchable words")
+    return '"' + " ".join(words) + '"'
+
+
+def search(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    company: str | None = None,
+    role: str | None = None,
+    section: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 20,
+    context: int = 12,
+    label: str = "store",
+) -> list[Hit]:
+    """Matching turns, newest call first; `company` matches a ticker exactly or a name in part."""
+    if role and role not in ROLES:
+        raise CallscopeError(None, f"unknown role {role!r} (one of {', '.join(ROLES)})")
+    if section and section not in SECTIONS:
+        raise CallscopeError(None, f"unknown section {section!r} (one of {', '.join(SECTIONS)})")
+    where = ["turns_fts MATCH ?"]
+    args: list[Any] = [fts_query(query)]
+    if role:
+        where.append("t.role = ?")
+        args.append(role)
+    if section:
+        where.append("t.section = ?")
+        args.append(section)
+    if since:
+        where.append("c.date >= ?")
+        args.append(since)
+    if until:
+        where.append("c.date <= ?")
+        args.append(until)
+    if company:
+        ids = [r[0] for r in conn.execute(
+            "SELECT id FROM companies WHERE ticker = ? COLLATE NOCASE OR name LIKE ? OR name_key LIKE ?",
+            (company.strip(), f"%{company.strip()}%", f"%{company.strip().lower()}%"),
+        )]
+        if not ids:
+            return []
+        where.append(f"c.company_id IN ({','.join('?' * len(ids))})")
+        args.extend(ids)
+    sql = f"""
+        SELECT c.id, c.source, c.company, c.ticker, c.date, c.fiscal_period, t.idx, t.section,
+               p.name, p.title, p.firm, t.role,
+               snippet(turns_fts, 0, '[', ']', '…', ?)
+        FROM turns_fts
+        JOIN turns t ON t.id = turns_fts.rowid
+        JOIN calls c ON c.id = t.call_id
+        LEFT JOIN participants p ON p.call_id = t.call_id AND p.pid = t.speaker
+        WHERE {' AND '.join(where)}
+        ORDER BY turns_fts.rowid DESC
+        LIMIT ?"""
+    try:
+        rows = conn.execute(sql, [max(1, min(context, 64)), *args, int(limit)]).fetchall()
+    except sqlite3.OperationalError as exc:
+        if any(w in str(exc).lower() for w in ("locked", "disk", "no such table", "malformed", "i/o")):
+            raise CallscopeError(label, f"search failed ({exc})") from None
+        raise CallscopeError(label, f"invalid search query {query!r} ({exc})") from None
+    return [Hit(*r[:8], speaker=r[8] or "?", title=r[9], firm=r[10], role=r[11], snippet=r[12]) for r in rows]

@@ -1,0 +1,70 @@
+"""Full-text search over a store built from synthetic calls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from callscope.corpus import Corpus
+from callscope.corpus.search import fts_query
+from callscope.errors import CallscopeError
+from corpus_util import make_calls
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    tmp = tmp_path_factory.mktemp("search")
+    make_calls(tmp / "in", quarters=8, companies=3)
+    c = Corpus(tmp / "c.db")
+    c.ingest([tmp / "in"], workers=1)
+    return c
+
+
+def test_plain_words_are_a_phrase() -> None:
+    assert fts_query("supply chain") == '"supply chain"'
+    assert fts_query('"supply chain" OR freight') == '"supply chain" OR freight'
+    assert fts_query("suppl*") == "suppl*"
+
+
+def test_phrase_hits_come_newest_first_with_context(corpus: Corpus) -> None:
+    hits = corpus.search("supply chain", limit=20)
+    assert len(hits) == 20
+    dates = [h.date for h in hits]
+    assert dates == sorted(dates, reverse=True)
+    assert all("[supply chain]" in h.snippet.lower() for h in hits)
+    assert hits[0].speaker and hits[0].company and hits[0].fiscal_period
+
+
+def test_prefix_and_near_queries(corpus: Corpus) -> None:
+    assert corpus.search("logist*")
+    assert corpus.search("NEAR(freight logistics, 8)")
+    assert not corpus.search("NEAR(freight widget, 1)")
+
+
+def test_filters(corpus: Corpus) -> None:
+    qa = corpus.search("supply chain", section="qa", limit=500)
+    assert qa and all(h.section == "qa" for h in qa)
+    analysts = corpus.search("supply chain", role="analyst", limit=500)
+    assert analysts and all(h.role == "analyst" for h in analysts)
+    execs = corpus.search("supply chain", role="executive", limit=500)
+    assert execs and all(h.role == "executive" for h in execs)
+    assert {h.ticker for h in corpus.search("supply chain", company="qfpc", limit=500)} == {"QFPC"}
+    assert {h.company for h in corpus.search("supply chain", company="Ostrava", limit=500)} == {"Ostrava Robotics Corp"}
+    since = corpus.search("supply chain", since="2019-06-01", limit=500)
+    assert since and min(h.date for h in since) >= "2019-06-01"
+    assert corpus.search("supply chain", company="No Such Firm") == []
+
+
+def test_bad_queries_are_clear_errors(corpus: Corpus) -> None:
+    with pytest.raises(CallscopeError, match="invalid search query"):
+        corpus.search('"unbalanced')
+    with pytest.raises(CallscopeError, match="unknown role"):
+        corpus.search("supply", role="ceo")
+    with pytest.raises(CallscopeError, match="empty search query"):
+        corpus.search("  ")
+
+
+def test_readonly_missing_store(tmp_path: Path) -> None:
+    with pytest.raises(CallscopeError, match="no such corpus store"):
+        Corpus(tmp_path / "nope.db", readonly=True)
