@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
-from corpus_util import dump, make_calls
 
 from callscope.corpus import ingest
+from corpus_util import dump, make_calls
 
 SCRIPT = "import sys; from callscope.corpus import ingest; ingest([sys.argv[1]], sys.argv[2], workers=2)"
 

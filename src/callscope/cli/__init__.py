@@ -6,6 +6,7 @@ Each command lives in its own module and registers on `app`; errors from the lib
 
 from __future__ import annotations
 
+from . import corpus_cmds as _corpus_cmds  # noqa: F401  (registers ingest, search)
 from . import parse as _parse  # noqa: F401  (registers parse, show, formats)
 from .app import app, main
 
