@@ -133,3 +133,68 @@ def search_cmd(
         table.add_row(h.date or "", h.ticker or h.company or "", h.fiscal_period or "", who, h.section, snippet)
     out.print(table)
     err.print(f"{len(hits)} hit(s) in {(time.perf_counter() - t0) * 1000:.0f} ms", highlight=False)
+
+
+@app.command("export")
+def export_cmd(
+    to: Annotated[Path, typer.Option("--to", help="Output folder.")],
+    db: DbOpt = Path("calls.db"),
+    format: Annotated[str, typer.Option("--format", help="parquet (partitioned by year) | csv | jsonl")] = "parquet",
+    table: Annotated[list[str] | None, typer.Option("--table", help="Only these tables (repeatable; default all).")] = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace tables already exported to --to.")] = False,
+) -> None:
+    """Export the store's tables for Spark, DuckDB, Polars or pandas."""
+    try:
+        with Corpus(db, readonly=True) as corpus:
+            written = corpus.export(to, format, table or None, overwrite=overwrite)
+    except CallscopeError as exc:
+        raise fail(str(exc)) from None
+    for name, path in written.items():
+        err.print(f"{name}: {path}", highlight=False)
+
+
+def _print_frame(df, json: bool) -> None:  # df: pandas.DataFrame
+    if json:
+        text = df.to_json(orient="records", lines=True, force_ascii=False) if len(df) else ""
+        sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
+        return
+    table = Table(show_edge=False)
+    for col in df.columns:
+        table.add_column(str(col), overflow="fold")
+    for row in df.itertuples(index=False):
+        table.add_row(*("" if v is None or v != v else (f"{v:.4g}" if isinstance(v, float) else str(v)) for v in row))
+    out.print(table)
+
+
+@app.command("timeline")
+def timeline_cmd(
+    company: Annotated[str, typer.Argument(help="Ticker or company name.")],
+    db: DbOpt = Path("calls.db"),
+    json: Annotated[bool, typer.Option("--json", help="JSON Lines, one call per line.")] = False,
+) -> None:
+    """One company's calls by fiscal period: key figures, tone, uncertainty, non-answer rate, Q&A length."""
+    try:
+        with Corpus(db, readonly=True) as corpus:
+            df = corpus.timeline(company)
+    except CallscopeError as exc:
+        raise fail(str(exc)) from None
+    _print_frame(df.drop(columns=["call_id", "period_key", "title"]) if not json else df, json)
+
+
+@app.command("guidance")
+def guidance_cmd(
+    company: Annotated[str | None, typer.Argument(help="Ticker or company name (default: every company).")] = None,
+    db: DbOpt = Path("calls.db"),
+    revisions: Annotated[bool, typer.Option("--revisions", help="Raised / maintained / lowered between calls instead.")] = False,
+    json: Annotated[bool, typer.Option("--json", help="JSON Lines.")] = False,
+) -> None:
+    """Guidance vs actual (beat / in line / miss), or guidance revisions with --revisions."""
+    try:
+        with Corpus(db, readonly=True) as corpus:
+            df = corpus.guidance_revisions(company) if revisions else corpus.guidance_vs_actual(company)
+    except CallscopeError as exc:
+        raise fail(str(exc)) from None
+    if not json:
+        drop = ["company_id", "guidance_sentence", "actual_sentence", "guided_call_id", "actual_call_id", "from_call_id", "to_call_id"]
+        df = df.drop(columns=[c for c in drop if c in df.columns])
+    _print_frame(df, json)

@@ -68,6 +68,10 @@ class Corpus:
         row = self.conn.execute("SELECT id FROM companies WHERE ticker = ? COLLATE NOCASE", (key,)).fetchone()
         if row:
             return int(row[0])
+        # a ticker some calls gave although their company is filed under another one
+        rows = self.conn.execute("SELECT DISTINCT company_id FROM calls WHERE ticker = ? COLLATE NOCASE AND company_id IS NOT NULL", (key,)).fetchall()
+        if len(rows) == 1:
+            return int(rows[0][0])
         rows = self.conn.execute("SELECT id, name FROM companies WHERE name LIKE ? OR name_key = ?", (f"%{key}%", key.lower())).fetchall()
         if len(rows) == 1:
             return int(rows[0][0])
@@ -89,6 +93,12 @@ class Corpus:
             args = (self.company(company),)
         sql += " ORDER BY c.company_id, c.period_key, c.date, c.id"
         return pd.read_sql_query(sql, self.conn, params=args)
+
+    def export(self, out: str | Path, format: str = "parquet", tables: list[str] | None = None, *, overwrite: bool = False) -> dict[str, Path]:
+        """Tables as Parquet (hive-partitioned by call year), CSV or JSON Lines under `out`."""
+        from .export import export
+
+        return export(self.path, out, format, tables, overwrite=overwrite)
 
     def timeline(self, company: str) -> pd.DataFrame:
         from .views import timeline

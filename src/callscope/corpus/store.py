@@ -142,25 +142,27 @@ class Store:
         )
 
     def _company(self, c: sqlite3.Connection, name: str | None, ticker: str | None) -> int | None:
-        """Link calls of one company: by ticker when known, else by normalised name."""
+        """Link calls of one company: by ticker when known, else by normalised name.
+
+        A ticker not seen before joins the company of the same normalised name (taking over its
+        ticker only if it had none): transcript headers carry stray "tickers" often enough that
+        splitting a company on them does more harm than merging two firms that share a name.
+        """
         key = company_key(name)
         ticker = ticker.strip().upper() if ticker and ticker.strip() else None
         if ticker:
             row = c.execute("SELECT id FROM companies WHERE ticker = ?", (ticker,)).fetchone()
             if row:
-                return row[0]
-            if key:
-                row = c.execute("SELECT id FROM companies WHERE name_key = ? AND ticker IS NULL ORDER BY id", (key,)).fetchone()
-                if row:
+                return int(row[0])
+        if key:
+            row = c.execute("SELECT id, ticker FROM companies WHERE name_key = ? ORDER BY id", (key,)).fetchone()
+            if row:
+                if ticker and row[1] is None:
                     c.execute("UPDATE companies SET ticker = ? WHERE id = ?", (ticker, row[0]))
-                    return row[0]
-            return c.execute("INSERT INTO companies(ticker, name_key, name) VALUES (?,?,?)", (ticker, key, name)).lastrowid
-        if not key:
+                return int(row[0])
+        if not (ticker or key):
             return None
-        row = c.execute("SELECT id FROM companies WHERE name_key = ? ORDER BY id", (key,)).fetchone()
-        if row:
-            return row[0]
-        return c.execute("INSERT INTO companies(ticker, name_key, name) VALUES (NULL,?,?)", (key, name)).lastrowid
+        return c.execute("INSERT INTO companies(ticker, name_key, name) VALUES (?,?,?)", (ticker, key, name)).lastrowid
 
     def _insert(self, c: sqlite3.Connection, source: str, h: str, size: int, d: dict[str, Any]) -> int:
         info = d.get("call", {})
