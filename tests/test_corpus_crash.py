@@ -53,3 +53,27 @@ def test_kill_9_mid_ingest_then_rerun_matches_clean_run(tmp_path: Path) -> None:
     assert report.unchanged == at_kill and report.stored == total - at_kill and not report.failures
     assert dump(crashed) == dump(clean)
     assert sqlite3.connect(crashed).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+CLI = "import sys; from callscope.cli import main; sys.argv = ['callscope', *sys.argv[1:]]; main()"
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_cleanly_and_rerun_completes(tmp_path: Path) -> None:
+    for seed in range(12):
+        make_calls(tmp_path / "in" / f"s{seed}", quarters=8, companies=3, seed=seed)
+    db = tmp_path / "c.db"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    proc = subprocess.Popen([sys.executable, "-c", CLI, "ingest", str(tmp_path / "in"), "--db", str(db), "-j", "2"],
+                            env=env, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while _count(db) < 20 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    os.killpg(proc.pid, signal.SIGINT)  # like Ctrl-C in a terminal: the whole process group
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    stored = _count(db)
+    assert 0 < stored < 288
+    report = ingest([tmp_path / "in"], db, workers=2)
+    assert report.unchanged == stored and report.stored == 288 - stored and not report.failures

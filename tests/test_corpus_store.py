@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -124,3 +125,22 @@ def test_full_disk_stops_cleanly_and_keeps_what_was_stored(tmp_path: Path) -> No
     # with room again, the run completes
     report = ingest([tmp_path / "b"], db, workers=1)
     assert len(Corpus(db)) == 4 + 24 and not report.failures
+
+
+def _dies_on_q3(source: str, data: bytes) -> tuple[bool, bytes | str]:
+    from callscope.corpus.ingest import parse_payload
+
+    if source.endswith("HBWX_2018_Q3.txt"):
+        os._exit(9)  # a parser process killed mid-file (e.g. by the OOM killer)
+    return parse_payload(source, data)
+
+
+def test_dead_parser_process_stops_the_run_with_a_clear_error(tmp_path: Path) -> None:
+    make_calls(tmp_path / "in", quarters=4, companies=1)
+    db = tmp_path / "c.db"
+    with pytest.raises(CallscopeError, match=r"HBWX_2018_Q3\.txt: a parser process died"):
+        ingest([tmp_path / "in"], db, workers=2, parser=_dies_on_q3, window=1)
+    with Corpus(db) as corpus:
+        assert [r[0].rsplit("/", 1)[1] for r in corpus.conn.execute("SELECT source FROM calls ORDER BY id")] == [
+            "HBWX_2018_Q1.txt", "HBWX_2018_Q2.txt"]
+    assert ingest([tmp_path / "in"], db, workers=2).stored == 2

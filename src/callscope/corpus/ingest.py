@@ -17,6 +17,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -144,7 +145,11 @@ def _run(
 
     def finish() -> None:
         source, h, size, job = pending.popleft()
-        ok, payload = job.result() if isinstance(job, Future) else job
+        try:
+            ok, payload = job.result() if isinstance(job, Future) else job
+        except BrokenProcessPool:
+            raise CallscopeError(source, "a parser process died (out of memory or killed) while parsing this file; "
+                                 "everything before it is stored, re-run to continue") from None
         if ok:
             assert isinstance(payload, bytes)
             status, _ = store.status(source, h)
