@@ -51,13 +51,13 @@ def build(seed: Path, db: Path, target: int) -> None:
         conn.execute("BEGIN")
         conn.execute(
             f"""INSERT INTO companies(ticker, name_key, name)
-                SELECT DISTINCT 'X{k}' || coalesce(co.ticker, co.id), co.name_key || ' v{k}', co.name || ' V{k}'
+                SELECT DISTINCT 'X{k}.' || coalesce(co.ticker, co.id), co.name_key || ' v{k}', co.name || ' V{k}'
                 FROM seed.companies co"""
         )
         conn.execute(
             f"""INSERT INTO calls SELECT s.id + {off}, s.source || '#copy{k}', s.content_hash || '-{k}', s.size_bytes, s.format,
                    (SELECT id FROM companies n WHERE n.name_key = co.name_key || ' v{k}'),
-                   coalesce(s.company, 'Unnamed Co') || ' V{k}', 'X{k}' || coalesce(s.ticker, co.ticker, co.id, ''), s.title, {date},
+                   coalesce(s.company, 'Unnamed Co') || ' V{k}', 'X{k}.' || coalesce(s.ticker, co.ticker, co.id, ''), s.title, {date},
                    s.fiscal_period, s.period_key, s.language, s.n_turns, s.n_words, s.qa_words, s.n_exchanges, s.warnings
                 FROM seed.calls s LEFT JOIN seed.companies co ON co.id = s.company_id ORDER BY s.id LIMIT {target - have}"""
         )

@@ -76,14 +76,13 @@ def ingest_cmd(
     workers: Annotated[int, typer.Option("--workers", "-j", help="Parser processes (default: one per core).")] = 0,
     json: Annotated[bool, typer.Option("--json", help="Print the run report as JSON on stdout.")] = False,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show the progress bar (default: on a terminal).")] = sys.stderr.isatty(),
-    scheduler: Annotated[str | None, typer.Option("--scheduler", help="dask.distributed scheduler address (not available yet).")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Parse on a dask.distributed cluster (tcp://host:8786).")] = None,
+    shards: Annotated[Path | None, typer.Option("--shards", help="With --scheduler: a folder the workers and this machine share (default: <db>.shards).")] = None,
 ) -> None:
     """Ingest transcripts into a corpus store: parallel, idempotent, resumable; failures are listed at the end."""
-    if scheduler:
-        raise fail("--scheduler: distributed ingest is not implemented yet; run without it")
     bar = RichBar(progress)
     try:
-        report = ingest(paths, db, workers=workers or None, progress=bar)
+        report = ingest(paths, db, workers=workers or None, progress=bar, scheduler=scheduler, shards=shards)
     except CallscopeError as exc:
         raise fail(str(exc)) from None
     except KeyboardInterrupt:

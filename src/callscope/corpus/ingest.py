@@ -16,11 +16,11 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import msgspec
 
@@ -94,6 +94,45 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+class Job(Protocol):
+    def result(self) -> tuple[bool, bytes | str]: ...
+
+
+class Backend(Protocol):
+    """Where parsing happens: in this process, a local process pool, or a dask cluster."""
+
+    window: int  # parse jobs kept in flight ahead of the writer
+
+    def submit(self, source: str, data: bytes) -> Job: ...
+    def close(self, interrupted: bool) -> None: ...
+
+
+class _Done:
+    def __init__(self, value: tuple[bool, bytes | str]) -> None:
+        self.value = value
+
+    def result(self) -> tuple[bool, bytes | str]:
+        return self.value
+
+
+class LocalBackend:
+    """`workers=1` parses inline (no pickling); more uses a process pool on this machine."""
+
+    def __init__(self, workers: int, parser: Parser, window: int | None = None) -> None:
+        self.parser = parser
+        self.pool = ProcessPoolExecutor(workers, initializer=_quiet_worker) if workers > 1 else None
+        self.window = 1 if self.pool is None else (window or workers * 4)
+
+    def submit(self, source: str, data: bytes) -> Job:
+        if self.pool is None:
+            return _Done(self.parser(source, data))
+        return self.pool.submit(self.parser, source, data)
+
+    def close(self, interrupted: bool) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=not interrupted, cancel_futures=True)
+
+
 def ingest(
     paths: Iterable[str | Path],
     db: str | Path | Store,
@@ -102,41 +141,47 @@ def ingest(
     progress: Progress | None = None,
     window: int | None = None,
     parser: Parser = parse_payload,
+    scheduler: str | None = None,
+    shards: str | Path | None = None,
 ) -> IngestReport:
     """Ingest files/folders/globs/archives into the store at `db`; returns the run's report.
 
-    `workers=1` parses in this process; more uses a process pool. Raises CallscopeError for a
+    `workers=1` parses in this process, more uses a process pool; `scheduler` (a dask.distributed
+    address) parses on a cluster whose workers write Parquet shards to `shards` (a folder every
+    worker and this process can reach; default `<db>.shards`). Raises CallscopeError for a
     storage failure (after rolling back the call being written) and KeyboardInterrupt on Ctrl-C
     (after the call being written is either committed or rolled back).
     """
     store = db if isinstance(db, Store) else Store(db)
     report = IngestReport(run=uuid.uuid4().hex[:12])
     progress = progress or Progress()
-    items = list(expand(paths))
-    progress.start(len(items), sum(i.size for i in items if isinstance(i, Item)))
-    nworkers = max(1, workers or os.cpu_count() or 1)
-    pool = ProcessPoolExecutor(nworkers, initializer=_quiet_worker) if nworkers > 1 else None
+    backend: Backend | None = None
     start = time.perf_counter()
     try:
-        _run(items, store, report, progress, pool, parser, window or nworkers * 4)
+        items = list(expand(paths))
+        progress.start(len(items), sum(i.size for i in items if isinstance(i, Item)))
+        if scheduler:
+            from .distributed import DaskBackend
+
+            backend = DaskBackend(scheduler, Path(shards) if shards else store.path.with_name(store.path.name + ".shards"), parser, report.run)
+        else:
+            backend = LocalBackend(max(1, workers or os.cpu_count() or 1), parser, window)
+        _run(items, store, report, progress, backend)
     except KeyboardInterrupt:
         report.interrupted = True
         raise
     finally:
         report.elapsed = time.perf_counter() - start
-        if pool is not None:
-            pool.shutdown(wait=not report.interrupted, cancel_futures=True)
+        if backend is not None:
+            backend.close(report.interrupted)
         progress.stop()
         if not isinstance(db, Store):
             store.close()
     return report
 
 
-def _run(
-    items: Sequence[Item | Bad], store: Store, report: IngestReport, progress: Progress,
-    pool: ProcessPoolExecutor | None, parser: Parser, window: int,
-) -> None:
-    pending: deque[tuple[str, str, int, Future[tuple[bool, bytes | str]] | tuple[bool, bytes | str]]] = deque()
+def _run(items: Sequence[Item | Bad], store: Store, report: IngestReport, progress: Progress, backend: Backend) -> None:
+    pending: deque[tuple[str, str, int, Job]] = deque()
     hashes: set[str] = set()
 
     def fail(source: str, reason: str, h: str | None = None) -> None:
@@ -146,7 +191,7 @@ def _run(
     def finish() -> None:
         source, h, size, job = pending.popleft()
         try:
-            ok, payload = job.result() if isinstance(job, Future) else job
+            ok, payload = job.result()
         except BrokenProcessPool:
             raise CallscopeError(source, "a parser process died (out of memory or killed) while parsing this file; "
                                  "everything before it is stored, re-run to continue") from None
@@ -185,9 +230,8 @@ def _run(
             progress.advance(len(data), len(report.failures))
             continue
         hashes.add(h)
-        job = pool.submit(parser, item.source, data) if pool is not None else parser(item.source, data)
-        pending.append((item.source, h, len(data), job))
-        while len(pending) >= window or (pool is None and pending):
+        pending.append((item.source, h, len(data), backend.submit(item.source, data)))
+        while len(pending) >= backend.window:
             finish()
     while pending:
         finish()
