@@ -39,7 +39,7 @@ CALLS = [
          guidance=[{"metric": "revenue", "value": None, "low": 102.0, "high": 106.0, "period": "Q2 2019"},
                    {"metric": "eps", "value": 2.00, "unit": "USD/share", "period": "FY 2019"},
                    {"metric": "operating_expense", "value": 50.0, "period": "2Q19"},
-                   {"metric": "gross_margin", "value": 40.0, "unit": "%", "period": "Q2 2019"}],
+                   {"metric": "gross_margin", "value": 40.0, "unit": "%", "period": "Q2 2019", "role": "value"}],
          measures={"lm": {"tone": 0.12, "uncertainty": 0.011}}),
     call("HBWX", "Q2 2019", "2019-07-25",
          facts=[{"metric": "revenue", "value": 108.0, "period": "2Q19"}, {"metric": "operating_expense", "value": 52.0},
@@ -48,7 +48,10 @@ CALLS = [
                    {"metric": "eps", "value": 2.10, "unit": "USD/share", "period": "fiscal 2019"}],
          measures={"tone": 0.05, "uncertainty": 0.02, "non_answer_rate": 0.25}),
     call("HBWX", "Q3 2019", "2019-10-25",
-         facts=[{"metric": "revenue", "value": 107.0}],
+         facts=[{"metric": "revenue", "value": 107.0},
+                {"metric": "revenue", "value": 1.5, "period": "Q3 2019"},  # another figure (a segment, say): implausible
+                {"metric": "eps", "value": 2.08, "unit": "USD/share", "period": "FY 2019"},  # mid-year: not the actual
+                {"metric": "gross_margin", "value": 2.0, "unit": "%", "period": "Q2 2019", "role": "change"}],
          guidance=[{"metric": "eps", "value": 2.10, "unit": "USD/share", "period": "FY19"},
                    {"metric": "revenue", "value": None, "low": 110.0, "high": 115.0, "period": "Q4 2019"}]),
     call("HBWX", "Q4 2019", "2020-01-30",

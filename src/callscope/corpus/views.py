@@ -7,11 +7,12 @@ work with whatever the extract stage writes. Periods are compared after `normali
 
 from __future__ import annotations
 
+import json
 import math
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
-from .periods import normalise_period
+from .periods import normalise_period, parse_period
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 LOWER_IS_BETTER = ("expense", "cost", "opex")
 POINT_TOLERANCE = 0.01  # a point guide is "in line" within 1% of its value (0.1 points for % and bp)
 REVISION_TOLERANCE = 0.005  # midpoint moves under 0.5% count as "maintained"
+PLAUSIBLE = (0.5, 2.0)  # an "actual" outside this ratio to the guided midpoint is another figure (not for %/bp)
+UNSPECIFIC = {"other"}  # metrics too vague to match across calls
 
 
 def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
@@ -62,14 +65,36 @@ def timeline(conn: sqlite3.Connection, company_id: int) -> pd.DataFrame:
 def _rows(conn: sqlite3.Connection, table: str, company_id: int | None) -> list[dict[str, Any]]:
     where = "WHERE c.company_id = ?" if company_id is not None else "WHERE c.company_id IS NOT NULL"
     cur = conn.execute(
-        f"""SELECT x.call_id, x.idx, x.metric, x.value, x.low, x.high, x.unit, x.period, x.sentence,
+        f"""SELECT x.call_id, x.idx, x.metric, x.value, x.low, x.high, x.unit, x.period, x.sentence, x.extra,
                    c.company_id, co.ticker, c.company, c.date, c.fiscal_period, c.period_key
             FROM {table} x JOIN calls c ON c.id = x.call_id LEFT JOIN companies co ON co.id = c.company_id
             {where} AND x.metric IS NOT NULL ORDER BY c.company_id, c.date, c.period_key, c.id, x.idx""",
         (company_id,) if company_id is not None else (),
     )
     names = [d[0] for d in cur.description]
-    return [dict(zip(names, r, strict=True)) for r in cur]
+    out = []
+    for r in cur:
+        row = dict(zip(names, r, strict=True))
+        try:
+            extra = json.loads(row.pop("extra") or "{}")
+        except ValueError:
+            extra = {}
+        row["role"] = extra.get("role") if isinstance(extra, dict) else None  # "value" vs "change" when extract says
+        out.append(row)
+    return out
+
+
+def _end_key(period: str) -> int | None:
+    """The period_key of the call that closes a period: Q3 2019 -> 20193, FY 2019 -> 20194."""
+    p = parse_period(period)
+    return None if p is None else p[0] * 10 + (p[1] or 4)
+
+
+def _plausible(actual: float, mid: float | None, unit: str | None) -> bool:
+    if unit in ("%", "bp") or not mid:
+        return True
+    ratio = actual / mid
+    return PLAUSIBLE[0] <= ratio <= PLAUSIBLE[1]
 
 
 def _bounds(g: dict[str, Any]) -> tuple[float, float] | None:
@@ -106,24 +131,36 @@ GVA_COLUMNS = [
 
 
 def guidance_vs_actual(conn: sqlite3.Connection, company_id: int | None = None) -> pd.DataFrame:
-    """Each guided figure matched to the first later call of the same company that reports the same
-    metric, period and unit; classed beat / in line / miss. Unmatched guidance is left out."""
+    """Each guided figure matched to the figure reported for its period, classed beat / in line / miss.
+
+    The actual is taken from the first call of the same company held after the guidance and at or
+    after the period's end (a Q4 call for a fiscal year), with the same metric, normalised period,
+    unit and (when the extract stage says) role; within that call an explicit period beats an
+    inferred one, then the earliest figure wins. Figures off by more than 2x from a currency or count
+    guide are taken to be other figures. Unmatched guidance and the vague metric "other" are left out.
+    """
     facts: dict[tuple[int, str, str | None, str | None], list[dict[str, Any]]] = {}
     for f in _rows(conn, "facts", company_id):
-        if f["value"] is None:
+        if f["value"] is None or f["metric"] in UNSPECIFIC:
             continue
+        f["explicit"] = f["period"] is not None
         period = normalise_period(f["period"]) if f["period"] else normalise_period(f["fiscal_period"])
         facts.setdefault((f["company_id"], f["metric"], period, f["unit"]), []).append(f)
     out = []
     for g in _rows(conn, "guidance", company_id):
-        period, bounds = normalise_period(g["period"]), _bounds(g)
-        if period is None or bounds is None:
+        period, bounds, mid = normalise_period(g["period"]), _bounds(g), _mid(g)
+        end = _end_key(period) if period else None
+        if period is None or bounds is None or end is None or g["metric"] in UNSPECIFIC:
             continue
-        later = [f for f in facts.get((g["company_id"], g["metric"], period, g["unit"]), []) if (f["date"] or "") > (g["date"] or "")]
+        later = [
+            f for f in facts.get((g["company_id"], g["metric"], period, g["unit"]), [])
+            if (f["date"] or "") > (g["date"] or "") and (f["period_key"] or 0) >= end
+            and (g["role"] is None or f["role"] is None or f["role"] == g["role"]) and _plausible(f["value"], mid, g["unit"])
+        ]
         if not later:
             continue
-        f = later[0]
-        mid = _mid(g)
+        first_call = later[0]["call_id"]
+        f = min((x for x in later if x["call_id"] == first_call), key=lambda x: (not x["explicit"], x["idx"]))
         out.append({
             "company_id": g["company_id"], "ticker": g["ticker"], "company": g["company"], "metric": g["metric"],
             "period": period, "unit": g["unit"], "guided_call_id": g["call_id"], "guided_date": g["date"],
@@ -145,13 +182,13 @@ REV_COLUMNS = [
 def guidance_revisions(conn: sqlite3.Connection, company_id: int | None = None) -> pd.DataFrame:
     """For each metric+period+unit a company guided on more than one call: raised / maintained /
     lowered from each call that gave it to the next one that did (midpoints compared)."""
-    latest: dict[tuple[int, str, str, str | None], dict[str, Any]] = {}
+    latest: dict[tuple[int, str, str, str | None, str | None], dict[str, Any]] = {}
     out = []
     for g in _rows(conn, "guidance", company_id):
         period, mid = normalise_period(g["period"]), _mid(g)
-        if period is None or mid is None:
+        if period is None or mid is None or g["metric"] in UNSPECIFIC:
             continue
-        key = (g["company_id"], g["metric"], period, g["unit"])
+        key = (g["company_id"], g["metric"], period, g["unit"], g["role"])
         prev = latest.get(key)
         if prev is not None and prev["call_id"] == g["call_id"]:
             continue  # the first statement in a call stands for the call
