@@ -16,13 +16,14 @@ NAMES = {"HBWX": "Harborline Widgets Inc", "QFPC": "Quillfeather Paper Co"}
 
 def call(ticker: str, period: str, date: str, facts: list[dict[str, Any]] = (), guidance: list[dict[str, Any]] = (), measures: dict | None = None) -> dict:  # type: ignore[assignment]
     def fig(d: dict[str, Any]) -> dict[str, Any]:
-        return {"label": d["metric"], "turn": 1, "sentence": f"{d['metric']} sentence", "span": [0, 5], "unit": "USD", "period": None, **d}
+        return {"label": d["metric"], "turn": 1, "speaker": 1, "sentence": f"{d['metric']} sentence", "span": [0, 5], "unit": "USD", "period": None, **d}
 
     return {
         "schema": "callscope.call/1",
         "call": {"source": f"{ticker}-{period}", "format": "dash", "company": NAMES[ticker], "ticker": ticker,
                  "title": None, "date": date, "fiscal_period": period, "language": "en"},
-        "participants": [{"id": 0, "name": "Operator", "role": "operator"}, {"id": 1, "name": "Mira Castell", "role": "executive"}],
+        "participants": [{"id": 0, "name": "Operator", "role": "operator"}, {"id": 1, "name": "Mira Castell", "role": "executive"},
+                         {"id": 2, "name": "Dana Whitfield", "role": "analyst"}],
         "turns": [{"index": 0, "speaker": 0, "section": "presentation", "text": "Welcome."},
                   {"index": 1, "speaker": 1, "section": "presentation", "text": "Revenue grew."}],
         "exchanges": [],
@@ -39,10 +40,16 @@ CALLS = [
          guidance=[{"metric": "revenue", "value": None, "low": 102.0, "high": 106.0, "period": "Q2 2019"},
                    {"metric": "eps", "value": 2.00, "unit": "USD/share", "period": "FY 2019"},
                    {"metric": "operating_expense", "value": 50.0, "period": "2Q19"},
-                   {"metric": "gross_margin", "value": 40.0, "unit": "%", "period": "Q2 2019", "role": "value"}],
+                   {"metric": "gross_margin", "value": 40.0, "unit": "%", "period": "Q2 2019", "role": "value"},
+                   {"metric": "operating_margin", "value": 12.0, "unit": "%", "period": "Q2 2019", "qualifiers": ["non-GAAP"]},
+                   {"metric": "revenue", "value": 150.0, "period": "Q2 2019", "speaker": 2},  # an analyst asking: not guidance
+                   {"metric": "segment_revenue", "value": 30.0, "period": "Q2 2019"}],
          measures={"lm": {"tone": 0.12, "uncertainty": 0.011}}),
     call("HBWX", "Q2 2019", "2019-07-25",
          facts=[{"metric": "revenue", "value": 108.0, "period": "2Q19"}, {"metric": "operating_expense", "value": 52.0},
+                {"metric": "operating_margin", "value": 9.0, "unit": "%", "qualifiers": ["GAAP"]},
+                {"metric": "operating_margin", "value": 12.05, "unit": "%", "qualifiers": ["non-GAAP"]},
+                {"metric": "segment_revenue", "value": 45.0, "qualifiers": ["segment:Gadgets"]},
                 {"metric": "gross_margin", "value": 41.0, "unit": "USD"}],
          guidance=[{"metric": "revenue", "value": None, "low": 105.0, "high": 110.0, "period": "Q3 2019"},
                    {"metric": "eps", "value": 2.10, "unit": "USD/share", "period": "fiscal 2019"}],
@@ -97,14 +104,16 @@ def test_guidance_vs_actual(corpus: Corpus) -> None:
     gva = corpus.guidance_vs_actual("HBWX")
     got = {(r.metric, r.period, r.guided_date, r.actual_date, r.outcome) for r in gva.itertuples()}
     assert got == {
-        ("revenue", "Q2 2019", "2019-04-25", "2019-07-25", "beat"),       # 108 above 102-106
+        ("revenue", "Q2 2019", "2019-04-25", "2019-07-25", "beat"),       # 108 above 102-106 (the analyst's 150 is ignored)
+        ("operating_margin", "Q2 2019", "2019-04-25", "2019-07-25", "in line"),  # non-GAAP 12.05 vs 12, not GAAP 9
         ("operating_expense", "Q2 2019", "2019-04-25", "2019-07-25", "miss"),  # 52 vs 50: costs higher
         ("revenue", "Q3 2019", "2019-07-25", "2019-10-25", "in line"),    # 107 in 105-110
         ("revenue", "Q4 2019", "2019-10-25", "2020-01-30", "miss"),       # 109 below 110-115
         ("eps", "FY 2019", "2019-04-25", "2020-01-30", "beat"),           # 2.05 vs 2.00
         ("eps", "FY 2019", "2019-07-25", "2020-01-30", "miss"),           # 2.05 vs 2.10
         ("eps", "FY 2019", "2019-10-25", "2020-01-30", "miss"),
-    }  # gross margin guided in % is not matched to a figure in USD; QFPC's revenue never matches HBWX
+    }  # gross margin guided in % is not matched to a figure in USD nor to a change; a segment's revenue is not the
+    # total the guide was about; QFPC's revenue never matches HBWX
     q2 = gva[(gva.metric == "revenue") & (gva.period == "Q2 2019")].iloc[0]
     assert q2.surprise_pct == pytest.approx((108 - 104) / 104 * 100) and q2.guidance_sentence == "revenue sentence"
     assert len(corpus.guidance_vs_actual()) == len(gva)

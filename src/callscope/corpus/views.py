@@ -66,6 +66,8 @@ def _rows(conn: sqlite3.Connection, table: str, company_id: int | None) -> list[
     where = "WHERE c.company_id = ?" if company_id is not None else "WHERE c.company_id IS NOT NULL"
     cur = conn.execute(
         f"""SELECT x.call_id, x.idx, x.metric, x.value, x.low, x.high, x.unit, x.period, x.sentence, x.extra,
+                   (SELECT p.role FROM participants p WHERE p.call_id = x.call_id AND p.pid = json_extract(x.extra, '$.speaker'))
+                       AS speaker_role,
                    c.company_id, co.ticker, c.company, c.date, c.fiscal_period, c.period_key
             FROM {table} x JOIN calls c ON c.id = x.call_id LEFT JOIN companies co ON co.id = c.company_id
             {where} AND x.metric IS NOT NULL ORDER BY c.company_id, c.date, c.period_key, c.id, x.idx""",
@@ -79,7 +81,12 @@ def _rows(conn: sqlite3.Connection, table: str, company_id: int | None) -> list[
             extra = json.loads(row.pop("extra") or "{}")
         except ValueError:
             extra = {}
-        row["role"] = extra.get("role") if isinstance(extra, dict) else None  # "value" vs "change" when extract says
+        extra = extra if isinstance(extra, dict) else {}
+        row["role"] = extra.get("role")  # "value" vs "change" when extract says
+        quals = [q for q in extra.get("qualifiers") or [] if isinstance(q, str)]
+        bases = {q for q in quals if q in ("GAAP", "non-GAAP")}
+        row["basis"] = bases.pop() if len(bases) == 1 else None
+        row["segments"] = frozenset(q for q in quals if q.startswith("segment:"))
         out.append(row)
     return out
 
@@ -88,6 +95,15 @@ def _end_key(period: str) -> int | None:
     """The period_key of the call that closes a period: Q3 2019 -> 20193, FY 2019 -> 20194."""
     p = parse_period(period)
     return None if p is None else p[0] * 10 + (p[1] or 4)
+
+
+def _compatible(g: dict[str, Any], f: dict[str, Any]) -> bool:
+    """Same role and segment, and not GAAP against non-GAAP, where the extract stage recorded them."""
+    if g["role"] and f["role"] and g["role"] != f["role"]:
+        return False
+    if g["basis"] and f["basis"] and g["basis"] != f["basis"]:
+        return False
+    return g["segments"] == f["segments"]
 
 
 def _plausible(actual: float, mid: float | None, unit: str | None) -> bool:
@@ -135,8 +151,9 @@ def guidance_vs_actual(conn: sqlite3.Connection, company_id: int | None = None) 
 
     The actual is taken from the first call of the same company held after the guidance and at or
     after the period's end (a Q4 call for a fiscal year), with the same metric, normalised period,
-    unit and (when the extract stage says) role; within that call an explicit period beats an
-    inferred one, then the earliest figure wins. Figures off by more than 2x from a currency or count
+    unit and, where the extract stage recorded them, role (value/change), segment and GAAP basis;
+    within that call the same basis, then an explicit period, then the earliest figure wins.
+    Guidance spoken by an analyst (a number in a question) is skipped. Figures off by more than 2x from a currency or count
     guide are taken to be other figures. Unmatched guidance and the vague metric "other" are left out.
     """
     facts: dict[tuple[int, str, str | None, str | None], list[dict[str, Any]]] = {}
@@ -150,17 +167,17 @@ def guidance_vs_actual(conn: sqlite3.Connection, company_id: int | None = None) 
     for g in _rows(conn, "guidance", company_id):
         period, bounds, mid = normalise_period(g["period"]), _bounds(g), _mid(g)
         end = _end_key(period) if period else None
-        if period is None or bounds is None or end is None or g["metric"] in UNSPECIFIC:
-            continue
+        if period is None or bounds is None or end is None or g["metric"] in UNSPECIFIC or g["speaker_role"] == "analyst":
+            continue  # an analyst's number is a question, not guidance
         later = [
             f for f in facts.get((g["company_id"], g["metric"], period, g["unit"]), [])
             if (f["date"] or "") > (g["date"] or "") and (f["period_key"] or 0) >= end
-            and (g["role"] is None or f["role"] is None or f["role"] == g["role"]) and _plausible(f["value"], mid, g["unit"])
+            and _compatible(g, f) and _plausible(f["value"], mid, g["unit"])
         ]
         if not later:
             continue
         first_call = later[0]["call_id"]
-        f = min((x for x in later if x["call_id"] == first_call), key=lambda x: (not x["explicit"], x["idx"]))
+        f = min((x for x in later if x["call_id"] == first_call), key=lambda x: (x["basis"] != g["basis"], not x["explicit"], x["idx"]))
         out.append({
             "company_id": g["company_id"], "ticker": g["ticker"], "company": g["company"], "metric": g["metric"],
             "period": period, "unit": g["unit"], "guided_call_id": g["call_id"], "guided_date": g["date"],
@@ -182,13 +199,13 @@ REV_COLUMNS = [
 def guidance_revisions(conn: sqlite3.Connection, company_id: int | None = None) -> pd.DataFrame:
     """For each metric+period+unit a company guided on more than one call: raised / maintained /
     lowered from each call that gave it to the next one that did (midpoints compared)."""
-    latest: dict[tuple[int, str, str, str | None, str | None], dict[str, Any]] = {}
+    latest: dict[tuple[Any, ...], dict[str, Any]] = {}
     out = []
     for g in _rows(conn, "guidance", company_id):
         period, mid = normalise_period(g["period"]), _mid(g)
-        if period is None or mid is None or g["metric"] in UNSPECIFIC:
+        if period is None or mid is None or g["metric"] in UNSPECIFIC or g["speaker_role"] == "analyst":
             continue
-        key = (g["company_id"], g["metric"], period, g["unit"], g["role"])
+        key = (g["company_id"], g["metric"], period, g["unit"], g["role"], g["basis"], g["segments"])
         prev = latest.get(key)
         if prev is not None and prev["call_id"] == g["call_id"]:
             continue  # the first statement in a call stands for the call
