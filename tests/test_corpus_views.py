@@ -88,6 +88,7 @@ def test_classify() -> None:
     assert classify("revenue", 100, 100, 100.5, "USD") == "in line"  # point guide, within 1%
     assert classify("revenue", 100, 100, 98, "USD") == "miss"
     assert classify("operating_expense", 50, 50, 52, "USD") == "miss"  # costs above guidance are a miss
+    assert classify("tax_rate", 13, 13, 13.6, "%") == "miss"
     assert classify("gross_margin", 40, 40, 40.08, "%") == "in line"
 
 

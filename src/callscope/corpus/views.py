@@ -17,8 +17,8 @@ from .periods import normalise_period, parse_period
 if TYPE_CHECKING:
     import pandas as pd
 
-# For these a figure above guidance is bad news: costs and expenses (matched as name parts).
-LOWER_IS_BETTER = ("expense", "cost", "opex")
+# For these a figure above guidance is bad news: costs, expenses, tax (matched as name parts).
+LOWER_IS_BETTER = ("expense", "cost", "opex", "tax")
 POINT_TOLERANCE = 0.01  # a point guide is "in line" within 1% of its value (0.1 points for % and bp)
 REVISION_TOLERANCE = 0.005  # midpoint moves under 0.5% count as "maintained"
 PLAUSIBLE = (0.5, 2.0)  # an "actual" outside this ratio to the guided midpoint is another figure (not for %/bp)
@@ -171,13 +171,15 @@ def guidance_vs_actual(conn: sqlite3.Connection, company_id: int | None = None) 
             continue  # an analyst's number is a question, not guidance
         later = [
             f for f in facts.get((g["company_id"], g["metric"], period, g["unit"]), [])
-            if (f["date"] or "") > (g["date"] or "") and (f["period_key"] or 0) >= end
-            and _compatible(g, f) and _plausible(f["value"], mid, g["unit"])
+            if (f["date"] or "") > (g["date"] or "") and (f["period_key"] or 0) >= end and _compatible(g, f)
         ]
         if not later:
             continue
-        first_call = later[0]["call_id"]
-        f = min((x for x in later if x["call_id"] == first_call), key=lambda x: (x["basis"] != g["basis"], not x["explicit"], x["idx"]))
+        first_call = later[0]["call_id"]  # the results call; an implausible figure there is no reason to look further
+        plausible = [x for x in later if x["call_id"] == first_call and _plausible(x["value"], mid, g["unit"])]
+        if not plausible:
+            continue
+        f = min(plausible, key=lambda x: (x["basis"] != g["basis"], not x["explicit"], x["idx"]))
         out.append({
             "company_id": g["company_id"], "ticker": g["ticker"], "company": g["company"], "metric": g["metric"],
             "period": period, "unit": g["unit"], "guided_call_id": g["call_id"], "guided_date": g["date"],
