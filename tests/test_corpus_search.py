@@ -68,3 +68,19 @@ def test_bad_queries_are_clear_errors(corpus: Corpus) -> None:
 def test_readonly_missing_store(tmp_path: Path) -> None:
     with pytest.raises(CallscopeError, match="no such corpus store"):
         Corpus(tmp_path / "nope.db", readonly=True)
+
+
+def test_company_search_per_call_matches_the_full_scan(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    from callscope.corpus import search as search_mod
+
+    per_call = corpus.search("supply chain", company="HBWX", limit=7)
+    monkeypatch.setattr(search_mod, "PER_CALL_MAX", 0)
+    assert corpus.search("supply chain", company="HBWX", limit=7) == per_call
+    assert len(per_call) == 7
+
+
+def test_date_bounds(corpus: Corpus) -> None:
+    hits = corpus.search("quarter", since="2019-01-01", until="2019-06-30", limit=500)
+    assert hits and all("2019-01-01" <= h.date <= "2019-06-30" for h in hits)
+    everything = corpus.search("quarter", limit=5000)
+    assert len(hits) == sum(1 for h in everything if "2019-01-01" <= h.date <= "2019-06-30")

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..errors import CallscopeError
+from .schema import CALL_BITS, TURN_BITS, day_number, turn_rowid
 
 _OPERATORS = re.compile(r'["*():^]|\bNEAR\b|\bAND\b|\bOR\b|\bNOT\b')
 ROLES = ("analyst", "executive", "operator", "unknown")
 SECTIONS = ("presentation", "qa")
+DAY_SHIFT = CALL_BITS + TURN_BITS
+PER_CALL_MAX = 2000  # up to this many calls for --company, search them one by one
 
 
 @dataclass(frozen=True)
@@ -82,35 +86,55 @@ def search(
         where.append("t.section = ?")
         args.append(section)
     if since:
-        where.append("c.date >= ?")
-        args.append(since)
+        # turn ids start with the call's day, so a date bound is also an FTS5 rowid bound (no scan)
+        where += ["c.date >= ?", "turns_fts.rowid >= ?"]
+        args += [since, day_number(since) << DAY_SHIFT]
     if until:
-        where.append("c.date <= ?")
-        args.append(until)
-    if company:
-        ids = [r[0] for r in conn.execute(
-            "SELECT id FROM companies WHERE ticker = ? COLLATE NOCASE OR name LIKE ? OR name_key LIKE ?",
-            (company.strip(), f"%{company.strip()}%", f"%{company.strip().lower()}%"),
-        )]
-        if not ids:
-            return []
-        where.append(f"c.company_id IN ({','.join('?' * len(ids))})")
-        args.extend(ids)
-    sql = f"""
-        SELECT c.id, c.source, c.company, c.ticker, c.date, c.fiscal_period, t.idx, t.section,
-               p.name, p.title, p.firm, t.role,
-               snippet(turns_fts, 0, '[', ']', '…', ?)
-        FROM turns_fts
-        JOIN turns t ON t.id = turns_fts.rowid
-        JOIN calls c ON c.id = t.call_id
-        LEFT JOIN participants p ON p.call_id = t.call_id AND p.pid = t.speaker
-        WHERE {' AND '.join(where)}
-        ORDER BY turns_fts.rowid DESC
-        LIMIT ?"""
-    try:
-        rows = conn.execute(sql, [max(1, min(context, 64)), *args, int(limit)]).fetchall()
-    except sqlite3.OperationalError as exc:
-        if any(w in str(exc).lower() for w in ("locked", "disk", "no such table", "malformed", "i/o")):
-            raise CallscopeError(label, f"search failed ({exc})") from None
-        raise CallscopeError(label, f"invalid search query {query!r} ({exc})") from None
-    return [Hit(*r[:8], speaker=r[8] or "?", title=r[9], firm=r[10], role=r[11], snippet=r[12]) for r in rows]
+        where += ["c.date <= ?", "turns_fts.rowid < ?"]
+        args += [until, (day_number(until) + 1) << DAY_SHIFT]
+    run = _runner(conn, query, label, max(1, min(context, 64)))
+    if not company:
+        return run(where, args, limit)
+    ids = [r[0] for r in conn.execute(
+        "SELECT id FROM companies WHERE ticker = ? COLLATE NOCASE OR name LIKE ? OR name_key LIKE ?",
+        (company.strip(), f"%{company.strip()}%", f"%{company.strip().lower()}%"),
+    )]
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    calls = conn.execute(f"SELECT id, date FROM calls WHERE company_id IN ({marks})", ids).fetchall()
+    if len(calls) > PER_CALL_MAX:
+        return run([*where, f"c.company_id IN ({marks})"], [*args, *ids], limit)
+    # A few calls: ask FTS5 about each call's turn-id range, newest first, instead of walking every
+    # match in the corpus looking for this company's.
+    hits: list[Hit] = []
+    for call_id, date in sorted(calls, key=lambda r: turn_rowid(r[1], r[0], 0), reverse=True):
+        lo = turn_rowid(date, call_id, 0)
+        hits += run([*where, "turns_fts.rowid BETWEEN ? AND ?"], [*args, lo, lo | 0xFFFF], limit - len(hits))
+        if len(hits) >= limit:
+            break
+    return hits
+
+
+def _runner(conn: sqlite3.Connection, query: str, label: str, context: int) -> Callable[[list[str], list[Any], int], list[Hit]]:
+    def run(where: list[str], args: list[Any], limit: int) -> list[Hit]:
+        sql = f"""
+            SELECT c.id, c.source, c.company, c.ticker, c.date, c.fiscal_period, t.idx, t.section,
+                   p.name, p.title, p.firm, t.role,
+                   snippet(turns_fts, 0, '[', ']', '…', ?)
+            FROM turns_fts
+            JOIN turns t ON t.id = turns_fts.rowid
+            JOIN calls c ON c.id = t.call_id
+            LEFT JOIN participants p ON p.call_id = t.call_id AND p.pid = t.speaker
+            WHERE {' AND '.join(where)}
+            ORDER BY turns_fts.rowid DESC
+            LIMIT ?"""
+        try:
+            rows = conn.execute(sql, [context, *args, int(limit)]).fetchall()
+        except sqlite3.OperationalError as exc:
+            if any(w in str(exc).lower() for w in ("locked", "disk", "no such table", "malformed", "i/o")):
+                raise CallscopeError(label, f"search failed ({exc})") from None
+            raise CallscopeError(label, f"invalid search query {query!r} ({exc})") from None
+        return [Hit(*r[:8], speaker=r[8] or "?", title=r[9], firm=r[10], role=r[11], snippet=r[12]) for r in rows]
+
+    return run
