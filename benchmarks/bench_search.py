@@ -28,7 +28,10 @@ QUERIES: list[tuple[str, str, dict]] = [
     ("phrase", "raising our guidance", {}),
     ("phrase+filters", "supply chain", {"role": "analyst", "section": "qa"}),
     ("phrase+filters", "gross margin", {"since": "2015-01-01", "role": "executive"}),
-    ("phrase+company", "supply chain", {"company": "Intel"}),
+    ("phrase+company", "supply chain", {"company": "Intel"}),  # 37 copies of Intel: ~700 calls
+    ("phrase+1 company", "supply chain", {"company": "NVIDIA Corp V2"}),
+    ("phrase+dates", "supply chain", {"since": "2022-06-01", "until": "2022-12-31"}),
+    ("rare filters", "supply chain", {"role": "analyst", "section": "presentation"}),
     ("prefix", "tariff*", {}),
     ("near", "NEAR(inventory elevated, 5)", {}),
     ("rare phrase", "cyber attack", {}),
