@@ -53,7 +53,8 @@ CALLS = [
                 {"metric": "gross_margin", "value": 41.0, "unit": "USD"}],
          guidance=[{"metric": "revenue", "value": None, "low": 105.0, "high": 110.0, "period": "Q3 2019"},
                    {"metric": "eps", "value": 2.10, "unit": "USD/share", "period": "fiscal 2019"}],
-         measures={"tone": 0.05, "uncertainty": 0.02, "non_answer_rate": 0.25}),
+         measures={"schema": "callscope.measures/1", "sections": {"qa": {"net_tone": -0.5}},
+                   "call": {"net_tone": 0.05, "uncertainty_share": 0.02}, "qa": {"non_answer_share": 0.25}}),
     call("HBWX", "Q3 2019", "2019-10-25",
          facts=[{"metric": "revenue", "value": 107.0},
                 {"metric": "revenue", "value": 1.5, "period": "Q3 2019"},  # another figure (a segment, say): implausible

@@ -24,10 +24,16 @@ from .schema import migrate, period_key, turn_rowid
 Status = Literal["new", "unchanged", "changed", "duplicate"]
 
 _CORE = ("metric", "label", "value", "low", "high", "unit", "period", "turn", "sentence")
+# Where the measures stage puts each promoted figure (callscope.measures/1), then names to look for anywhere.
+_PATHS = {
+    "tone": [("call", "net_tone")],
+    "uncertainty": [("call", "uncertainty_share")],
+    "non_answer_rate": [("qa", "non_answer_share")],
+}
 _PROMOTED = {
     "tone": ("tone", "lm_tone", "net_tone"),
-    "uncertainty": ("uncertainty", "lm_uncertainty", "uncertainty_rate"),
-    "non_answer_rate": ("non_answer_rate", "nonanswer_rate"),
+    "uncertainty": ("uncertainty", "lm_uncertainty", "uncertainty_share", "uncertainty_rate"),
+    "non_answer_rate": ("non_answer_rate", "nonanswer_rate", "non_answer_share"),
 }
 
 
@@ -36,7 +42,13 @@ def _json(value: Any) -> str:
 
 
 def promoted(measures: dict[str, Any], key: str) -> float | None:
-    """The first number stored under one of the names for `key`, searching nested dicts shallow-first."""
+    """The number at the measures stage's path for `key`, else the first under one of its names (shallow first)."""
+    for path in _PATHS[key]:
+        v: Any = measures
+        for part in path:
+            v = v.get(part) if isinstance(v, dict) else None
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            return float(v)
     names = _PROMOTED[key]
     level: list[dict[str, Any]] = [measures]
     while level:
