@@ -76,3 +76,16 @@ def test_cli_export_timeline_guidance(db: Path, tmp_path: Path) -> None:
     assert res.exit_code == 0 and res.stdout.strip() == ""  # no extract stage yet: nothing to match
     res = runner.invoke(app, ["timeline", "NOPE", "--db", str(db)])
     assert res.exit_code == 1 and "no company matches" in res.stderr
+
+
+def test_duckdb_and_polars_read_the_parquet_export(db: Path, tmp_path: Path) -> None:
+    duckdb = pytest.importorskip("duckdb", reason="duckdb not installed (pip install 'callscope[interop]')")
+    pl = pytest.importorskip("polars", reason="polars not installed (pip install 'callscope[interop]')")
+    with Corpus(db) as c:
+        c.export(tmp_path / "pq", tables=["calls", "turns"])
+        per_year = dict(c.conn.execute("SELECT CAST(substr(date, 1, 4) AS INTEGER), count(*) FROM calls GROUP BY 1").fetchall())
+        turns_2019 = c.conn.execute("SELECT count(*) FROM turns t JOIN calls c ON c.id = t.call_id WHERE c.date LIKE '2019%'").fetchone()[0]
+    got = duckdb.sql(f"SELECT year, count(*) FROM read_parquet('{tmp_path}/pq/calls/**/*.parquet', hive_partitioning=true) GROUP BY 1").fetchall()
+    assert dict(got) == per_year
+    n = pl.scan_parquet(f"{tmp_path}/pq/turns/**/*.parquet", hive_partitioning=True).filter(pl.col("year") == 2019).select(pl.len()).collect()
+    assert n.item() == turns_2019
