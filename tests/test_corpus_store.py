@@ -144,3 +144,16 @@ def test_dead_parser_process_stops_the_run_with_a_clear_error(tmp_path: Path) ->
         assert [r[0].rsplit("/", 1)[1] for r in corpus.conn.execute("SELECT source FROM calls ORDER BY id")] == [
             "HBWX_2018_Q1.txt", "HBWX_2018_Q2.txt"]
     assert ingest([tmp_path / "in"], db, workers=2).stored == 2
+
+
+def test_a_changed_file_that_no_longer_parses_keeps_its_stored_version(tmp_path: Path) -> None:
+    files = make_calls(tmp_path / "in", quarters=2, companies=1)
+    db = tmp_path / "c.db"
+    ingest([tmp_path / "in"], db, workers=1)
+    before = dump(db)
+    files[0].write_bytes(b"\x00\x01binary now" * 50)
+    report = ingest([tmp_path / "in"], db, workers=1)
+    assert report.stored == report.replaced == 0 and "binary" in report.failures[0][1]
+    assert dump(db) == before
+    with Corpus(db) as corpus:
+        assert corpus.failures() == report.failures

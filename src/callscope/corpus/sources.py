@@ -85,34 +85,34 @@ def _zip_items(path: Path) -> Iterator[Item | Bad]:
 
 
 def _tar_items(path: Path) -> Iterator[Item | Bad]:
-    """Members in archive order (streamed: a truncated archive still yields what precedes the damage)."""
+    """Members in archive order, read lazily; a damaged archive still yields the members before the damage."""
     label = str(path.resolve())
     try:
-        tf = tarfile.open(path, "r:*")  # noqa: SIM115 (closed in the finally below; a generator cannot use with here)
+        tf = tarfile.open(path, "r:*")  # noqa: SIM115 (stays open while its members are read; closed with the process)
     except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
         yield Bad(label, f"not a readable tar archive ({exc})")
         return
+    damage = None
     try:
-        while True:
-            try:
-                info = tf.next()
-            except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
-                yield Bad(label, f"archive is damaged after {tf.offset} bytes ({exc}); members before it were read")
-                return
-            if info is None:
-                return
-            if not info.isfile() or not wanted(info.name):
-                continue
-            member = f"{label}!{info.name}"
+        members = tf.getmembers()
+    except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
+        members = list(tf.members)  # the headers read before the damage
+        damage = f"archive is damaged after {len(members)} members ({exc}); members before it were read"
+    for info in members:
+        if not info.isfile() or not wanted(info.name):
+            continue
+        member = f"{label}!{info.name}"
+
+        def read(info: tarfile.TarInfo = info, member: str = member) -> bytes:
             try:
                 fh = tf.extractfile(info)
-                data = fh.read() if fh else b""
+                return fh.read() if fh else b""
             except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
-                yield Bad(label, f"archive is damaged in member {info.name} ({exc}); members before it were read")
-                return
-            yield Item(member, len(data), lambda data=data: data)
-    finally:
-        tf.close()
+                raise CallscopeError(member, f"corrupt archive member ({exc})") from None
+
+        yield Item(member, info.size, read)
+    if damage:
+        yield Bad(label, damage)
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[Item | Bad]:
