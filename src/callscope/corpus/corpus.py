@@ -50,14 +50,16 @@ class Corpus:
         return search(self.conn, query, label=str(self.path), **filters)
 
     def failures(self, run: str | None = None) -> list[tuple[str, str]]:
-        """(source, reason) of failed files, for one run or the latest failure per source overall."""
+        """(source, reason) of failed files: for one run, or every source whose latest ingest failed.
+
+        A source can be failed and still have a call stored: the older version that last parsed.
+        """
         if run:
             rows = self.conn.execute("SELECT source, error FROM ingest_log WHERE run = ? AND status = 'failed' ORDER BY id", (run,))
         else:
             rows = self.conn.execute(
                 """SELECT source, error FROM ingest_log
-                   WHERE id IN (SELECT max(id) FROM ingest_log WHERE status = 'failed' GROUP BY source)
-                     AND source NOT IN (SELECT source FROM calls)
+                   WHERE id IN (SELECT max(id) FROM ingest_log GROUP BY source) AND status = 'failed'
                    ORDER BY source"""
             )
         return [(s, e) for s, e in rows]
