@@ -30,6 +30,9 @@ def test_ingest_then_search(tmp_path: Path) -> None:
     assert 0 < len(hits) <= 3 and all(h["ticker"] == "HBWX" and h["section"] == "qa" for h in hits)
     assert "[supply chain]" in hits[0]["snippet"].lower()
 
+    res = runner.invoke(app, ["companies", "--db", db, "--json"])
+    assert res.exit_code == 0 and [json.loads(x)["ticker"] for x in res.stdout.splitlines()] == ["HBWX", "QFPC"]
+
     table = runner.invoke(app, ["search", "supply chain", "--db", db, "--role", "executive"])
     assert table.exit_code == 0 and ("HBWX" in table.stdout or "QFPC" in table.stdout)
 

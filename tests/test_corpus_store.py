@@ -58,6 +58,9 @@ def test_ingest_links_companies_in_fiscal_order(tmp_path: Path) -> None:
         assert list(calls.fiscal_period) == ["Q1 2018", "Q2 2018", "Q3 2018", "Q4 2018", "Q1 2019", "Q2 2019"]
         assert calls.company_id.nunique() == 1
         assert len(corpus.calls("Quillfeather")) == 6
+        companies = corpus.companies()
+        assert list(companies.ticker) == ["HBWX", "QFPC"] and list(companies.calls) == [6, 6]
+        assert list(companies.first_period) == ["Q1 2018"] * 2 and list(companies.last_period) == ["Q2 2019"] * 2
         stored = corpus.conn.execute("SELECT n_turns, n_exchanges FROM calls WHERE id = 1").fetchone()
         assert stored[0] > 10 and stored[1] == 3
         roles = {r[0] for r in corpus.conn.execute("SELECT DISTINCT role FROM turns")}

@@ -165,6 +165,20 @@ def _print_frame(df, json: bool) -> None:  # df: pandas.DataFrame
     out.print(table)
 
 
+@app.command("companies")
+def companies_cmd(
+    db: DbOpt = Path("calls.db"),
+    json: Annotated[bool, typer.Option("--json", help="JSON Lines.")] = False,
+) -> None:
+    """The companies in the store (calls linked by ticker or name), with call counts and date ranges."""
+    try:
+        with Corpus(db, readonly=True) as corpus:
+            df = corpus.companies()
+    except CallscopeError as exc:
+        raise fail(str(exc)) from None
+    _print_frame(df if json else df.drop(columns=["id"]), json)
+
+
 @app.command("timeline")
 def timeline_cmd(
     company: Annotated[str, typer.Argument(help="Ticker or company name.")],

@@ -82,6 +82,20 @@ class Corpus:
         names = ", ".join(sorted({str(r[1]) for r in rows})[:5])
         raise CallscopeError(str(self.path), f"{name_or_ticker!r} matches several companies ({names}); use the ticker or a longer name")
 
+    def companies(self) -> pd.DataFrame:
+        """One row per linked company: ticker, name, number of calls, first and last call date and period."""
+        import pandas as pd
+
+        return pd.read_sql_query(
+            """SELECT co.id, co.ticker, co.name, count(c.id) AS calls, min(c.date) AS first_date, max(c.date) AS last_date,
+                      (SELECT fiscal_period FROM calls f WHERE f.company_id = co.id ORDER BY f.period_key, f.date LIMIT 1) AS first_period,
+                      (SELECT fiscal_period FROM calls l WHERE l.company_id = co.id ORDER BY l.period_key DESC, l.date DESC LIMIT 1)
+                          AS last_period
+               FROM companies co LEFT JOIN calls c ON c.company_id = co.id
+               GROUP BY co.id ORDER BY co.name COLLATE NOCASE""",
+            self.conn,
+        )
+
     def calls(self, company: str | None = None) -> pd.DataFrame:
         """One row per call (ordered by company, fiscal period, date)."""
         import pandas as pd
