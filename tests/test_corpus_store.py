@@ -160,3 +160,33 @@ def test_a_changed_file_that_no_longer_parses_keeps_its_stored_version(tmp_path:
     assert dump(db) == before
     with Corpus(db) as corpus:
         assert corpus.failures() == report.failures
+
+
+def test_a_new_migration_upgrades_an_existing_store_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from callscope.corpus import schema
+
+    make_calls(tmp_path / "in", quarters=2, companies=1)
+    db = tmp_path / "c.db"
+    ingest([tmp_path / "in"], db, workers=1)
+    before = dump(db)
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, ["ALTER TABLE calls ADD COLUMN sector TEXT"]])
+    monkeypatch.setattr(schema, "VERSION", len(schema.MIGRATIONS))
+    Store(db).close()
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
+    assert conn.execute("SELECT count(*), count(sector) FROM calls").fetchone() == (2, 0)
+    assert len(dump(db)["turns"]) == len(before["turns"])
+
+
+def test_a_failing_migration_leaves_the_store_at_its_old_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from callscope.corpus import schema
+
+    db = tmp_path / "c.db"
+    Store(db).close()
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, ["ALTER TABLE calls ADD COLUMN x TEXT", "THIS IS NOT SQL"]])
+    monkeypatch.setattr(schema, "VERSION", len(schema.MIGRATIONS))
+    with pytest.raises(CallscopeError, match="cannot create or upgrade the store schema"):
+        Store(db)
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION - 1
+    assert "x" not in [r[1] for r in conn.execute("PRAGMA table_info(calls)")]
