@@ -23,6 +23,11 @@ FORMATS = ("parquet", "csv", "jsonl")
 EXPORTABLE = ("calls", "companies", "participants", "turns", "exchanges", "facts", "guidance", "measures", "ingest_log")
 _UNPARTITIONED = {"companies", "ingest_log"}
 BATCH = 20_000
+BATCH_BY_TABLE = {"turns": 2_000, "measures": 1_000}  # long text/JSON rows: keep each batch to some MB
+
+
+def _batch(table: str) -> int:
+    return BATCH_BY_TABLE.get(table, BATCH)
 
 
 def _query(table: str) -> str:
@@ -49,7 +54,7 @@ def _batches(conn: sqlite3.Connection, table: str, schema) -> Iterator:  # -> It
 
     cur = conn.execute(_query(table))
     names = schema.names
-    while rows := cur.fetchmany(BATCH):
+    while rows := cur.fetchmany(_batch(table)):
         cols = list(zip(*rows, strict=True))
         yield pa.RecordBatch.from_arrays([pa.array(col, type=schema.field(n).type) for n, col in zip(names, cols, strict=True)], schema=schema)
 
@@ -108,7 +113,7 @@ def export(
                 with target.open("w", encoding="utf-8") as fh:
                     cur = conn.execute(_query(t))
                     names = [d[0] for d in cur.description]
-                    while rows := cur.fetchmany(BATCH):
+                    while rows := cur.fetchmany(_batch(t)):
                         fh.writelines(json.dumps(dict(zip(names, r, strict=True)), ensure_ascii=False) + "\n" for r in rows)
             written[t] = target
     except OSError as exc:
