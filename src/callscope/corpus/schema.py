@@ -69,14 +69,16 @@ _V1 = [
         text TEXT NOT NULL
     )""",
     "CREATE UNIQUE INDEX turns_call ON turns(call_id, idx)",
+    # role and section are indexed too, so a filter on them is an FTS5 column filter (doclist
+    # intersection) rather than a check on every match
     """CREATE VIRTUAL TABLE turns_fts USING fts5(
-        text, content='turns', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        text, role, section, content='turns', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
     )""",
     """CREATE TRIGGER turns_ai AFTER INSERT ON turns BEGIN
-        INSERT INTO turns_fts(rowid, text) VALUES (new.id, new.text);
+        INSERT INTO turns_fts(rowid, text, role, section) VALUES (new.id, new.text, new.role, new.section);
     END""",
     """CREATE TRIGGER turns_ad AFTER DELETE ON turns BEGIN
-        INSERT INTO turns_fts(turns_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO turns_fts(turns_fts, rowid, text, role, section) VALUES ('delete', old.id, old.text, old.role, old.section);
     END""",
     """CREATE TABLE exchanges (
         call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,

@@ -3,7 +3,9 @@
 Queries use FTS5 syntax ("supply chain" phrase, `suppl*` prefix, `NEAR(tariff china, 5)`,
 AND/OR/NOT); a query of plain words is taken as one phrase, which is what people typing
 `callscope search supply chain` mean. Turn ids sort by call date (see schema.turn_rowid), so
-"newest first" walks the index backwards and stops at the limit.
+"newest first" walks the index backwards and stops at the limit; role and section filters are
+FTS5 column filters, date bounds are rowid bounds, and a company's calls are searched one id
+range at a time, so selective filters do not turn into a walk over every match.
 """
 
 from __future__ import annotations
@@ -77,14 +79,13 @@ def search(
         raise CallscopeError(None, f"unknown role {role!r} (one of {', '.join(ROLES)})")
     if section and section not in SECTIONS:
         raise CallscopeError(None, f"unknown section {section!r} (one of {', '.join(SECTIONS)})")
-    where = ["turns_fts MATCH ?"]
-    args: list[Any] = [fts_query(query)]
+    match = f"text : ({fts_query(query)})"  # the words are searched in the text column only
     if role:
-        where.append("t.role = ?")
-        args.append(role)
+        match += f" AND role : {role}"
     if section:
-        where.append("t.section = ?")
-        args.append(section)
+        match += f" AND section : {section}"
+    where = ["turns_fts MATCH ?", *(["t.role = ?"] if role else []), *(["t.section = ?"] if section else [])]
+    args: list[Any] = [match, *([role] if role else []), *([section] if section else [])]
     if since:
         # turn ids start with the call's day, so a date bound is also an FTS5 rowid bound (no scan)
         where += ["c.date >= ?", "turns_fts.rowid >= ?"]
