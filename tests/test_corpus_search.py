@@ -84,3 +84,10 @@ def test_date_bounds(corpus: Corpus) -> None:
     assert hits and all("2019-01-01" <= h.date <= "2019-06-30" for h in hits)
     everything = corpus.search("quarter", limit=5000)
     assert len(hits) == sum(1 for h in everything if "2019-01-01" <= h.date <= "2019-06-30")
+
+
+def test_words_are_searched_in_the_text_only(corpus: Corpus) -> None:
+    assert corpus.conn.execute("SELECT count(*) FROM turns WHERE role = 'analyst' AND section = 'qa'").fetchone()[0] > 0
+    assert corpus.search("analyst") == [] and corpus.search("qa") == []  # role/section values are not words of the turn
+    rare = corpus.search("supply chain", role="analyst", section="presentation")
+    assert rare == []  # analysts only speak in Q&A in these calls
