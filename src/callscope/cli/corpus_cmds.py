@@ -75,12 +75,12 @@ def ingest_cmd(
     db: DbOpt = Path("calls.db"),
     workers: Annotated[int, typer.Option("--workers", "-j", help="Parser processes (default: one per core).")] = 0,
     json: Annotated[bool, typer.Option("--json", help="Print the run report as JSON on stdout.")] = False,
-    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show the progress bar (default: on a terminal).")] = sys.stderr.isatty(),
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Show the progress bar (default: on a terminal).")] = None,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Parse on a dask.distributed cluster (tcp://host:8786).")] = None,
     shards: Annotated[Path | None, typer.Option("--shards", help="With --scheduler: a folder the workers and this machine share (default: <db>.shards).")] = None,
 ) -> None:
     """Ingest transcripts into a corpus store: parallel, idempotent, resumable; failures are listed at the end."""
-    bar = RichBar(progress)
+    bar = RichBar(sys.stderr.isatty() if progress is None else progress)
     try:
         report = ingest(paths, db, workers=workers or None, progress=bar, scheduler=scheduler, shards=shards)
     except CallscopeError as exc:
