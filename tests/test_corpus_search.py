@@ -91,3 +91,7 @@ def test_words_are_searched_in_the_text_only(corpus: Corpus) -> None:
     assert corpus.search("analyst") == [] and corpus.search("qa") == []  # role/section values are not words of the turn
     rare = corpus.search("supply chain", role="analyst", section="presentation")
     assert rare == []  # analysts only speak in Q&A in these calls
+
+
+def test_limit_is_at_least_one(corpus: Corpus) -> None:
+    assert len(corpus.search("supply chain", limit=-1)) == 1

@@ -190,3 +190,24 @@ def test_a_failing_migration_leaves_the_store_at_its_old_version(tmp_path: Path,
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION - 1
     assert "x" not in [r[1] for r in conn.execute("PRAGMA table_info(calls)")]
+
+
+def _huge(source: str, data: bytes) -> tuple[bool, bytes | str]:
+    import msgspec
+
+    from callscope.corpus.ingest import parse_payload
+
+    if not source.endswith("HBWX_2018_Q2.txt"):
+        return parse_payload(source, data)
+    turns = [{"index": i, "speaker": 0, "section": "qa", "text": "Okay."} for i in range(70_000)]
+    call = {"call": {"source": source, "format": "dash"}, "participants": [{"id": 0, "name": "Operator", "role": "operator"}], "turns": turns}
+    return True, msgspec.json.encode(call)
+
+
+def test_a_call_too_big_for_the_id_layout_fails_alone(tmp_path: Path) -> None:
+    make_calls(tmp_path / "in", quarters=3, companies=1)
+    report = ingest([tmp_path / "in"], tmp_path / "c.db", workers=1, parser=_huge)
+    assert report.stored == 2 and len(report.failures) == 1 and "too many turns (70000)" in report.failures[0][1]
+    with Corpus(tmp_path / "c.db") as corpus:
+        assert len(corpus) == 2
+        assert corpus.conn.execute("SELECT count(*) FROM turns WHERE call_id NOT IN (SELECT id FROM calls)").fetchone()[0] == 0

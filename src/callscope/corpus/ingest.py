@@ -26,7 +26,7 @@ import msgspec
 
 from ..errors import CallscopeError
 from .sources import Bad, Item, expand
-from .store import Store
+from .store import RecordError, Store
 
 Parser = Callable[[str, bytes], tuple[bool, bytes | str]]
 
@@ -198,11 +198,15 @@ def _run(items: Sequence[Item | Bad], store: Store, report: IngestReport, progre
         if ok:
             assert isinstance(payload, bytes)
             status, _ = store.status(source, h)
-            store.write_call(source, h, size, msgspec.json.decode(payload), run=report.run)
-            if status == "changed":
-                report.replaced += 1
+            try:
+                store.write_call(source, h, size, msgspec.json.decode(payload), run=report.run)
+            except RecordError as exc:  # rolled back; this call only
+                fail(source, exc.reason, h)
             else:
-                report.stored += 1
+                if status == "changed":
+                    report.replaced += 1
+                else:
+                    report.stored += 1
         else:
             fail(source, str(payload), h)
         report.bytes_parsed += size

@@ -93,6 +93,7 @@ def search(
     if until:
         where += ["c.date <= ?", "turns_fts.rowid < ?"]
         args += [until, (day_number(until) + 1) << DAY_SHIFT]
+    limit = max(1, int(limit))  # SQLite reads a negative LIMIT as "no limit"
     run = _runner(conn, query, label, max(1, min(context, 64)))
     if not company:
         return run(where, args, limit)

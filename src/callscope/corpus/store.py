@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from ..errors import CallscopeError
 from .periods import company_key
-from .schema import migrate, period_key, turn_rowid
+from .schema import CALL_BITS, TURN_BITS, migrate, period_key, turn_rowid
 
 Status = Literal["new", "unchanged", "changed", "duplicate"]
 
@@ -59,6 +59,10 @@ def promoted(measures: dict[str, Any], key: str) -> float | None:
                     return float(v)
         level = [v for d in level for v in d.values() if isinstance(v, dict)]
     return None
+
+
+class RecordError(CallscopeError):
+    """One call cannot be stored as it is (the store itself is fine): a per-file failure, not a fatal one."""
 
 
 def storage_error(label: str, exc: sqlite3.Error) -> CallscopeError:
@@ -196,6 +200,8 @@ class Store:
             ),
         )
         call_id = int(cur.lastrowid or 0)
+        if call_id >= 1 << CALL_BITS or len(turns) > 1 << TURN_BITS or any(t["index"] >= 1 << TURN_BITS for t in turns):
+            raise RecordError(source, f"too many turns ({len(turns)}) or calls for the store's turn-id layout (max {1 << TURN_BITS} turns)")
         c.executemany(
             "INSERT INTO participants(call_id, pid, name, title, firm, role) VALUES (?,?,?,?,?,?)",
             [(call_id, p["id"], p["name"], p.get("title"), p.get("firm"), p.get("role", "unknown")) for p in parts],
