@@ -9,7 +9,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from callscope.cli import app
-from corpus_util import make_calls
+
+from .corpus_util import make_calls
 
 runner = CliRunner()
 

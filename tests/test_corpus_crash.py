@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from callscope.corpus import ingest
-from corpus_util import dump, make_calls
+
+from .corpus_util import dump, make_calls
 
 SCRIPT = "import sys; from callscope.corpus import ingest; ingest([sys.argv[1]], sys.argv[2], workers=2)"
 

@@ -8,7 +8,8 @@ import pytest
 
 from callscope.corpus import ingest
 from callscope.errors import CallscopeError
-from corpus_util import dump, make_calls
+
+from .corpus_util import dump, make_calls
 
 distributed = pytest.importorskip("distributed", reason="dask.distributed not installed (pip install 'callscope[distributed]')")
 

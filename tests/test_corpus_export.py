@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 from callscope.cli import app
 from callscope.corpus import Corpus
 from callscope.errors import CallscopeError
-from corpus_util import make_calls
+
+from .corpus_util import make_calls
 
 
 @pytest.fixture(scope="module")

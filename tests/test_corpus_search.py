@@ -9,7 +9,8 @@ import pytest
 from callscope.corpus import Corpus
 from callscope.corpus.search import fts_query
 from callscope.errors import CallscopeError
-from corpus_util import make_calls
+
+from .corpus_util import make_calls
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +51,7 @@ def test_filters(corpus: Corpus) -> None:
     execs = corpus.search("supply chain", role="executive", limit=500)
     assert execs and all(h.role == "executive" for h in execs)
     assert {h.ticker for h in corpus.search("supply chain", company="qfpc", limit=500)} == {"QFPC"}
-    assert {h.company for h in corpus.search("supply chain", company="Ostrava", limit=500)} == {"Ostrava Robotics Corp"}
+    assert {h.ticker for h in corpus.search("supply chain", company="Ostrava", limit=500)} == {"OSRB"}
     since = corpus.search("supply chain", since="2019-06-01", limit=500)
     assert since and min(h.date for h in since) >= "2019-06-01"
     assert corpus.search("supply chain", company="No Such Firm") == []

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from callscope.corpus import Corpus
-from conftest import shared_path
+
+from .conftest import shared_path
 
 
 @pytest.mark.shared

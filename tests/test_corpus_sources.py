@@ -11,7 +11,8 @@ import pytest
 
 from callscope.corpus import Corpus, ingest
 from callscope.corpus.sources import Bad, Item, expand
-from corpus_util import make_calls
+
+from .corpus_util import make_calls
 
 
 def _tar(path: Path, files: list[Path]) -> None:

@@ -11,7 +11,8 @@ import pytest
 from callscope.corpus import Corpus, Store, ingest
 from callscope.corpus.schema import VERSION, turn_rowid
 from callscope.errors import CallscopeError
-from corpus_util import dump, make_calls
+
+from .corpus_util import dump, make_calls
 
 
 def test_new_store_has_schema_wal_and_fts(tmp_path: Path) -> None:

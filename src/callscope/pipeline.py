@@ -15,7 +15,9 @@ Stage = Callable[[Call], Call]
 
 def default_stages() -> list[Stage]:
     """Stages after structure, in order (figures, then measures, as they land)."""
-    return []
+    from .measures import measure  # imported here so reading a call never pays for loading the dictionaries
+
+    return [measure]
 
 
 def analyze(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -65,7 +65,7 @@ def parse_lexicon(name: str, text: str) -> Lexicon:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> Any:
     """The lexicon called `name`: a registered loader's result, or `data/<name>.txt`."""
     if name in _LOADERS:

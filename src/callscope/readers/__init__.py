@@ -7,15 +7,48 @@ forces a reader by name.
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from ..errors import CallscopeError
+from . import header
 from .raw import RawParticipant, RawTranscript, RawTurn
 from .registry_types import Reader
 
 
 def _registry() -> list[Reader]:
-    from . import dash, prose
+    from . import (
+        asr,
+        capiq,
+        colon,
+        colon_pdf,
+        dash,
+        factset,
+        flat,
+        fool,
+        html_page,
+        json_segments,
+        prose,
+        refinitiv,
+        streetevents,
+        streetevents_pdf,
+    )
 
-    return [dash.READER, prose.READER]
+    return [
+        streetevents.READER,
+        refinitiv.READER,
+        fool.READER,
+        dash.READER,
+        colon.READER,
+        streetevents_pdf.READER,
+        flat.READER,
+        factset.READER,
+        capiq.READER,
+        asr.READER,
+        colon_pdf.READER,
+        json_segments.READER,
+        html_page.READER,
+        prose.READER,
+    ]
 
 
 _READERS: list[Reader] | None = None
@@ -38,7 +71,7 @@ def get(name: str) -> Reader:
 
 def detect(text: str) -> Reader:
     """The reader most confident it understands `text` (prose when nobody is)."""
-    head = text[:200_000]
+    head = text[:60_000]  # every format shows itself in its first pages; sniffing more only costs time
     best, best_score = get("prose"), 0.0
     for r in readers():
         if r.name == "prose":
@@ -52,6 +85,8 @@ def detect(text: str) -> Reader:
 def read_raw(text: str, source: str, format: str | None = None) -> RawTranscript:
     reader = get(format) if format else detect(text)
     raw = reader.parse(text, source)
+    raw.source = source
+    header.fill_from_filename(raw, PurePath(source).stem)
     if not raw.turns:
         raise CallscopeError(source, f"no transcript text found (read as {reader.name})")
     return raw

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import msgspec
+
 from . import header
 from .labels import is_name, is_operator, is_unidentified, normalise_name
 from .lines import segment, strip_lines
@@ -21,64 +23,79 @@ _ANALYST = re.compile(r"\banalyst\b", re.I)
 MAX_TITLE = 110
 
 
-def split_label(line: str) -> RawTurn | None:
+def split_label(line: str, sep: re.Pattern[str] = SEP) -> RawTurn | None:
     """`Name - Title` / `Name - Firm - Title` / `Operator` -> a turn header, else None."""
     s = line.strip().rstrip(":")
     if not s or len(s) > 160:
         return None
-    if is_operator(s):
-        return RawTurn(name="Operator", role="operator")
-    if is_unidentified(s):
-        return RawTurn(name=s, role="unknown")
-    parts = SEP.split(s)
+    if len(s) < 50:
+        if is_operator(s):
+            return RawTurn(name="Operator", role="operator")
+        if is_unidentified(s):
+            return RawTurn(name=s, role="unknown")
+    first = sep.search(s)
+    if first is None or first.start() > 60:  # a name comes first, and names are short
+        return None
+    parts = sep.split(s)
     if len(parts) < 2 or not is_name(parts[0]):
         return None
     rest = [p.strip() for p in parts[1:] if p.strip()]
-    if not rest or len(" - ".join(rest)) > MAX_TITLE or (re.search(r"[.?!]$", rest[-1]) and not rest[-1].endswith("Inc.")):
+    if not rest or len(" - ".join(rest)) > MAX_TITLE or _sentence_like(rest[-1]):
         return None
-    if is_unidentified(parts[0]) or is_operator(parts[0]):
-        return RawTurn(name=parts[0].strip(), title=" - ".join(rest), role="operator" if is_operator(parts[0]) else "unknown")
     title, firm = rest[-1], (" - ".join(rest[:-1]) or None)
     role = "analyst" if _ANALYST.search(title) else None
     return RawTurn(name=parts[0].strip(), title=title, firm=firm, role=role)
 
 
-def parse(text: str, source: str) -> RawTranscript:
+def _sentence_like(s: str) -> bool:
+    return s.endswith(("?", "!")) or (s.endswith(".") and len(s.split()) >= 6)
+
+
+def labelled_lines(text: str, sep: re.Pattern[str], fmt: str, skip=None) -> RawTranscript:  # type: ignore[no-untyped-def]
+    """Shared parser for `Name<sep>Title` formats (plain dash, Motley Fool)."""
     lines = strip_lines(text)
-    titled = {normalise_name(t.name) for ln in lines if (t := split_label(ln)) is not None}
+    heads = {
+        i: t
+        for i, ln in enumerate(lines)
+        if len(ln) < 160 and (len(ln) < 40 or sep.search(ln)) and (t := split_label(ln, sep)) is not None
+    }
+    titled = {normalise_name(t.name) for t in heads.values()}
 
     def label(ls: Sequence[str], i: int) -> tuple[RawTurn, int] | None:
         line = ls[i].strip()
-        hit = split_label(line)
+        hit = heads.get(i)
         if hit is not None:
-            return hit, 1
+            return msgspec.structs.replace(hit), 1
         bare = line.rstrip(":")
         if len(bare) < 60 and normalise_name(bare) in titled and is_name(bare):
             return RawTurn(name=bare), 1
         return None
 
-    turns = segment(lines, label, section_of=header.section_heading)
-    raw = RawTranscript(source=source, format="dash", turns=turns)
-    header.fill_metadata(raw, lines[: _first_label(lines)] + [p for t in turns[:3] for p in t.paragraphs[:3]])
+    turns = segment(lines, label, section_of=header.section_heading, skip=skip)
+    raw = RawTranscript(source="", format=fmt, turns=turns)
+    first = min(heads, default=0)
+    header.fill_metadata(raw, lines[:first], [p for t in turns[:3] for p in t.paragraphs[:3]])
     return raw
 
 
-def _first_label(lines: Sequence[str]) -> int:
-    for i, ln in enumerate(lines):
-        if split_label(ln) is not None:
-            return i
-    return 0
+def label_share(text: str, sep: re.Pattern[str]) -> float:
+    """Detection score for `Name<sep>Title` formats: how many short lines are such labels."""
+    lines = [ln.strip() for ln in text[:40_000].split("\n") if ln.strip()]
+    hits = sum(1 for ln in lines if len(ln) < 160 and sep.search(ln) and split_label(ln, sep) is not None)
+    ops = sum(1 for ln in lines if len(ln) < 40 and is_operator(ln))
+    if hits < 2 or hits + ops < 3:
+        return 0.0
+    return min(0.8, 0.3 + (hits + ops) / max(8.0, len(lines) * 0.15))
+
+
+def parse(text: str, source: str) -> RawTranscript:
+    raw = labelled_lines(text, SEP, "dash")
+    raw.source = source
+    return raw
 
 
 def sniff(text: str) -> float:
-    lines = [ln.strip() for ln in text[:100_000].split("\n") if ln.strip()]
-    if not lines:
-        return 0.0
-    hits = sum(1 for ln in lines if len(ln) < 160 and SEP.search(ln) and split_label(ln) is not None)
-    ops = sum(1 for ln in lines if is_operator(ln))
-    if hits + ops < 3:
-        return 0.0
-    return min(0.8, 0.3 + (hits + ops) / max(8.0, len(lines) * 0.15))
+    return label_share(text, SEP)
 
 
 READER = reader(

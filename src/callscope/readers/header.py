@@ -89,7 +89,20 @@ COMPANY_PATTERNS = [
         re.I,
     ),
 ]
-_BAD_COMPANY = re.compile(r"^(?:today'?s?|our|this|the|everyone|you|all|a|an)\b", re.I)
+_BAD_COMPANY = re.compile(
+    r"^(?:today'?s?|our|this|the|everyone|you|all|a|an|first|second|third|fourth|full|fiscal|q[1-4]|fy|\d)\b", re.I
+)
+_LEADING_PERIOD = re.compile(
+    r"^(?:(?:first|second|third|fourth)\s+quarter|Q[1-4]|F?Q[1-4]\s+FY|fiscal(?:\s+year)?|full[- ]year|year[- ]end)"
+    r"(?:\s+(?:and\s+)?(?:fiscal\s+)?(?:year\s+)?'?\d{2,4})?\s+",
+    re.I,
+)
+_TRAILING_PERIOD = re.compile(r"(?:'s)?\s+(?:" + _MON + r"|first|second|third|fourth|fiscal|full)(?:[\s-]+(?:quarter|year))?$", re.I)
+_DATED_SENTENCE = re.compile(r"\b(?:recorded|today|held on|taking place|conference call on|dated?)\b", re.I)
+FILE_STEM = [
+    re.compile(r"^(?P<ticker>[A-Z]{1,5})[_-](?P<year>(?:19|20)\d\d)[_-]Q(?P<q>[1-4])$"),
+    re.compile(r"^(?P<date>(?:19|20)\d\d-[A-Za-z]{3}-\d\d)-(?P<ticker>[A-Z]{1,5})$"),
+]
 
 
 def find_date(text: str) -> str | None:
@@ -150,24 +163,45 @@ def find_ticker(text: str) -> str | None:
 def find_company(text: str) -> str | None:
     for pat in COMPANY_PATTERNS:
         for m in pat.finditer(text):
-            name = m.group(1).strip(" ,.-'\"")
+            name = _LEADING_PERIOD.sub("", m.group(1).strip(" ,-'\"")).strip(" ,-")
             name = re.sub(r"'s$", "", name)
+            name = _TRAILING_PERIOD.sub("", name).strip(" ,-")
             if 1 < len(name) <= 60 and not _BAD_COMPANY.match(name) and not name.lower().startswith("welcome"):
                 return name
     return None
 
 
-def fill_metadata(raw: RawTranscript, lines: Iterable[str]) -> RawTranscript:
-    """Fill whatever metadata fields the reader left empty from header lines and opening paragraphs."""
-    text = "\n".join(ln for ln in lines if ln)[:20_000]
-    if not text:
-        return raw
+def fill_metadata(raw: RawTranscript, lines: Iterable[str], opening: Iterable[str] = ()) -> RawTranscript:
+    """Fill metadata the reader left empty from header `lines` and the `opening` paragraphs.
+
+    Dates come from the header, or from an opening sentence that says when the call is held
+    ("recorded Wednesday, July 19, 2006"), never from arbitrary prose (which is full of dates).
+    """
+    head = "\n".join(ln for ln in lines if ln)[:20_000]
+    body = "\n".join(p for p in opening if p)[:20_000]
     if raw.title is None:
-        first = next((ln.strip() for ln in text.split("\n") if ln.strip()), None)
+        first = next((ln.strip() for ln in head.split("\n") if ln.strip()), None)
         if first and len(first) < 120 and re.search(r"earnings|results|conference|call|quarter|Q[1-4]", first, re.I):
             raw.title = first
-    raw.date = raw.date or find_date(text)
-    raw.fiscal_period = raw.fiscal_period or find_period((raw.title or "") + "\n" + text, raw.date)
-    raw.ticker = raw.ticker or find_ticker(text)
-    raw.company = raw.company or find_company((raw.title or "") + "\n" + text)
+    dated = " ".join(x for x in re.split(r"(?<=[.!?])\s+", body) if _DATED_SENTENCE.search(x))
+    raw.date = raw.date or find_date(head) or find_date(dated)
+    both = (raw.title or "") + "\n" + head + "\n" + body
+    raw.fiscal_period = raw.fiscal_period or find_period(both, raw.date)
+    raw.ticker = raw.ticker or find_ticker(head) or find_ticker(body[:2000])
+    raw.company = raw.company or find_company(both)
+    return raw
+
+
+def fill_from_filename(raw: RawTranscript, stem: str) -> RawTranscript:
+    """Last resort: common dataset file names (`AAPL_2019_Q1`, `2018-Aug-15-CSCO`)."""
+    for pat in FILE_STEM:
+        m = pat.match(stem)
+        if not m:
+            continue
+        g = m.groupdict()
+        raw.ticker = raw.ticker or g.get("ticker")
+        if g.get("year") and not raw.fiscal_period:
+            raw.fiscal_period = f"Q{g['q']} {g['year']}"
+        if g.get("date") and not raw.date:
+            raw.date = find_date(g["date"])
     return raw

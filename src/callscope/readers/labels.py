@@ -7,6 +7,7 @@ so a name is checked word by word rather than by a loose capitalisation test.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 OPERATOR_RE = re.compile(
     r"^(?:the\s+)?(?:conference\s+|call\s+|event\s+)?(operator|moderator|coordinator|host)(?:\s*\(.*\))?$", re.I
@@ -51,10 +52,13 @@ def is_unidentified(label: str) -> bool:
     return bool(UNIDENTIFIED_RE.match(label.strip(" :.-")))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def is_name(label: str, *, max_words: int = 6) -> bool:
     """True when `label` reads as a person's name ("Charles H. Robbins", "[Jeung Shau]", "Tom O'Malley")."""
     s = label.strip()
-    if not s or len(s) > 60 or any(ch.isdigit() for ch in s):
+    if not s or len(s) > 60 or _DIGIT.search(s):
         return False
     if s.startswith("[") and s.endswith("]"):
         s = s[1:-1].strip()
@@ -76,9 +80,8 @@ def is_name(label: str, *, max_words: int = 6) -> bool:
     # a one-word "name" must be a single capitalised token, not a sentence fragment like "Okay."
     if len(words) == 1 and (s.endswith(".") or s.lower() in _NOT_NAMES):
         return False
-    if s.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", s):
-        return False
-    return True
+    # a trailing period is only an initial or a suffix ("Charles H.", "Jr."), never a sentence end
+    return not s.endswith(".") or re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", s) is not None
 
 
 def speaker_label(label: str) -> bool:
@@ -86,6 +89,7 @@ def speaker_label(label: str) -> bool:
     return is_operator(label) or is_unidentified(label) or is_name(label)
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Comparison key: lower case, no punctuation or brackets, single spaces."""
     s = re.sub(r"[\[\]().,\"]", " ", name.lower())

@@ -109,8 +109,18 @@ def paragraphs(body: Sequence[str], *, wrapped: bool = False) -> list[str]:
             cur = []
     if cur:
         out.append(" ".join(cur))
-    return [_fix_hyphen_joins(p) for p in out if p]
+    return [(" ".join(p.split()) if "  " in p else p.strip()) for p in out if p]
 
 
-def _fix_hyphen_joins(p: str) -> str:
-    return re.sub(r"\s{2,}", " ", p).strip()
+def looks_wrapped(lines: Sequence[str]) -> bool:
+    """Whether text was hard-wrapped at a column (PDF extraction): many long lines end mid-sentence."""
+    long_lines = [s.strip() for s in lines if len(s.strip()) > 40]
+    if len(long_lines) < 10:
+        return False
+    lengths = sorted(len(s) for s in long_lines)
+    col = lengths[int(len(lengths) * 0.9)]
+    if col > 200:
+        return False
+    near = [s for s in long_lines if len(s) >= 0.8 * col]
+    mid = sum(1 for s in near if not SENTENCE_END.search(s))
+    return len(near) >= 0.3 * len(long_lines) and mid >= 0.4 * len(near)

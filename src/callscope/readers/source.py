@@ -7,6 +7,7 @@ undecodable, too large) is decided here, once, for every reader.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from pathlib import Path
 
@@ -85,33 +86,37 @@ def decode(data: bytes, label: str) -> str:
     return clean(text, label)
 
 
-_TRANSLATE = str.maketrans(
-    {
-        "\u00a0": " ",
-        "\u2009": " ",
-        "\u202f": " ",
-        "\u200b": "",
-        "\ufeff": "",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2013": "-",
-        "\u2014": " -- ",
-        "\r": "",
-        "\f": "\n",
-        "\t": " ",
-    }
+_REPLACE = (
+    ("\r\n", "\n"),
+    ("\r", "\n"),
+    ("\u00a0", " "),
+    ("\u2009", " "),
+    ("\u202f", " "),
+    ("\u200b", ""),
+    ("\ufeff", ""),
+    ("\u2018", "'"),
+    ("\u2019", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u2013", "-"),
+    ("\u2014", " -- "),
+    ("\f", "\n"),
+    ("\t", " "),
 )
+_BAD = re.compile(r"[\x00-\x09\x0b-\x1f\ufffd]")
 
 
 def clean(text: str, label: str) -> str:
     """Normalise line ends, quotes, dashes and spaces; reject text that is mostly control characters."""
-    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    for old, new in _REPLACE:  # str.replace per character is far faster than str.translate with a dict
+        if old in text:
+            text = text.replace(old, new)
     if not text.strip():
         raise CallscopeError(label, "empty file")
     sample = text[:100_000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch != "\n") or ch == "\ufffd")
+    bad = len(_BAD.findall(sample))
     if bad > max(20, len(sample) // 50):
         raise CallscopeError(label, "not text (too many control or undecodable characters)")
     return text

@@ -17,7 +17,7 @@ def structure(raw: RawTranscript) -> Call:
     raw.turns = turns
     people, speakers = resolve(raw)
     sections = assign_sections(turns, speakers, people)
-    assign_roles(people, speakers, turns, sections)
+    assign_roles(people, speakers, turns, sections, raw.company)
     _firms_from_intros(people, speakers, raw, sections)
     pids, participants = _number(people, speakers)
     call_turns = tuple(

@@ -17,14 +17,18 @@ _FIRM = r"(?P<firm>[A-Z0-9&][^.?!;:()]*?(?:\s+(?:Inc|Co|Corp|Ltd|L\.P|LLC|Cos|S\
 _END = r"(?=\s*(?:[.?!;]|$|(?i:,?\s+(?:please|your line|you may|go ahead|the line is|whose line|with your question|is now open|pleas))\b))"
 INTRO_RE = re.compile(_NAME + r"\s*(?:,|\s+(?i:with|from|of|at|representing|in|over at))\s+(?:the\s+)?" + _FIRM + _END)
 # what may stand right before an introduced name: a sentence start or a lead-in like "from the line of"
-_LEAD_OK = re.compile(r"(?:^|[.?!)\]]\s*|(?i:\b(?:from|of|to|is|by|welcome|hear|with|have)\s+))$")
+_LEAD_OK = re.compile(r"(?:^|[.?!)\]]\s*|(?i:\b(?:from|of|to|is|by|welcome|hear|with|have|next|analyst),?\s+))$")
 
 class Intro(NamedTuple):
     name: str
     firm: str | None
 
 
-_FIRM_STOP = re.compile(r"^(?:the|a|an|our|your|this|that|us|me|you|him|her|them|line|question|questions)\b", re.I)
+_FIRM_STOP = re.compile(
+    r"^(?:the|a|an|our|your|this|that|us|me|you|him|her|them|line|question|questions|i|we|closing|any|further|"
+    r"additional|remarks|management|today|now)\b",
+    re.I,
+)
 _CORRECTION = re.compile(r"\s+--\s+")
 
 
@@ -43,7 +47,10 @@ def clean_firm(firm: str | None) -> str | None:
 def find_intros(text: str) -> list[Intro]:
     """Every (name, firm) the operator announces in `text`, in order."""
     out: list[Intro] = []
-    for m in INTRO_RE.finditer(text):
+    pos = 0
+    while (m := INTRO_RE.search(text, pos)) is not None:
+        # a rejected candidate ("Next, ...") must not swallow the real name after it: retry one word on
+        pos = m.start() + max(1, len(m.group("name").split()[0]))
         if not _LEAD_OK.search(text[max(0, m.start() - 30) : m.start()]):
             continue
         name = m.group("name").strip()
@@ -53,6 +60,7 @@ def find_intros(text: str) -> list[Intro]:
             continue
         firm = clean_firm(m.group("firm"))
         out.append(Intro(name.strip("[]"), firm))
+        pos = m.end()
     return out
 
 

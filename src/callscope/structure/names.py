@@ -26,9 +26,9 @@ def nicknames() -> dict[str, set[str]]:
     return table
 
 
-def tokens(name: str) -> list[str]:
-    toks = [t for t in normalise_name(name).split() if t not in _SUFFIX]
-    return [t for t in toks if t]
+@lru_cache(maxsize=65536)
+def tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in normalise_name(name).split() if t not in _SUFFIX)
 
 
 def surname(name: str) -> str:

@@ -1,0 +1,103 @@
+"""Additive counts per sentence, and the measures derived from summed counts.
+
+Every level (turn, speaker, exchange, section, call) is a sum of sentence counts, and shares, tone
+and Fog are computed from the sums, never averaged, so a call's figure equals what the published
+procedure gives on the call's whole text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from .. import lexicons
+from . import forward, readability
+from .lm import LMDictionary
+from .tokenize import ALPHA_WORD, number_count, token_counts
+
+Tally = dict[str, int]
+MODES = ("reference", "transcript")
+
+
+class LMCounter:
+    """LM category counts for one dictionary and one mode (`reference` = LM's procedure unchanged)."""
+
+    def __init__(self, lm: LMDictionary, mode: str = "reference") -> None:
+        if mode not in MODES:
+            raise ValueError(f"lm mode must be one of {MODES}, not {mode!r}")
+        self.lm, self.mode = lm, mode
+        self.categories = lm.categories
+        masks = lm.masks
+        if mode == "transcript":
+            masks = dict(masks)
+            for word, category, *_ in lexicons.load("lm_transcript_adjustments").entries:
+                if word in masks and category in lm.categories:
+                    masks[word] &= ~(1 << lm.categories.index(category))
+        # Only dictionary words LM would count: not digits, longer than one character.
+        self.masks = {w: m for w, m in masks.items() if len(w) > 1 and not w.isdigit()}
+        self._month_rule = "reference" if mode == "reference" else "month"
+
+    def count(self, text: str) -> Tally:
+        """`words` (LM's word count: tokens in the dictionary) and one count per category."""
+        masks = self.masks
+        words = 0
+        per_mask: Counter[int] = Counter()
+        for token, n in token_counts(text, self._month_rule).items():
+            m = masks.get(token)
+            if m is not None:
+                words += n
+                if m:
+                    per_mask[m] += n
+        out = {"words": words}
+        for i, c in enumerate(self.categories):
+            bit = 1 << i
+            out[c] = sum(n for m, n in per_mask.items() if m & bit)
+        return out
+
+
+class SentenceScorer:
+    """Everything counted for one sentence: LM counts, Fog inputs, numbers, forward-looking flag."""
+
+    def __init__(self, lm_counter: LMCounter) -> None:
+        self.lm = lm_counter
+        self.syllables = lm_counter.lm.syllables
+
+    def score(self, sentence: str) -> Tally:
+        t = self.lm.count(sentence)
+        fog_words = ALPHA_WORD.findall(sentence.upper())
+        t["sentences"] = 1
+        t["all_words"] = len(fog_words)
+        t["complex_words"] = readability.complex_words(fog_words, self.syllables)
+        t["numbers"] = number_count(sentence)
+        t["forward_looking"] = int(forward.is_forward_looking(sentence))
+        return t
+
+
+def add(tallies: Iterable[Tally]) -> Tally:
+    total: Counter[str] = Counter()
+    for t in tallies:
+        total.update(t)
+    return dict(total)
+
+
+def ratio(a: float, b: float) -> float | None:
+    return a / b if b else None
+
+
+COUNT_KEYS = ("words", "sentences", "all_words", "complex_words", "numbers", "forward_looking", "non_answer_sentences")
+
+
+def derive(t: Tally, categories: Iterable[str]) -> dict[str, float | int | None]:
+    """Counts plus shares (per LM word), net tone, Fog, forward-looking share and numbers density."""
+    out: dict[str, float | int | None] = {k: t.get(k, 0) for k in COUNT_KEYS}
+    words = t.get("words", 0)
+    for c in categories:
+        out[c] = t.get(c, 0)
+        out[f"{c}_share"] = ratio(t.get(c, 0), words)
+    pos, neg = t.get("positive", 0), t.get("negative", 0)
+    out["net_tone"] = ratio(pos - neg, pos + neg)
+    out["net_tone_per_word"] = ratio(pos - neg, words)
+    out["fog"] = readability.fog(t.get("all_words", 0), t.get("complex_words", 0), t.get("sentences", 0))
+    out["forward_looking_share"] = ratio(t.get("forward_looking", 0), t.get("sentences", 0))
+    out["numbers_per_word"] = ratio(t.get("numbers", 0), t.get("all_words", 0))
+    return out

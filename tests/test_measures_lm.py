@@ -1,0 +1,182 @@
+"""LM counts: exact against an independent reference count, and LM's rules on synthetic text."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from callscope import read
+from callscope.measures import measure
+from callscope.measures.counts import LMCounter
+from callscope.measures.lm import ENV_VAR, default_path, dictionary, load_dictionary
+from callscope.measures.tokenize import lm_tokens, sentence_spans, word_counts
+from callscope.pipeline import analyze
+
+from .conftest import shared_path
+from .synthetic_calls import dash_call
+
+CATS = ("negative", "positive", "uncertainty", "litigious", "strong_modal", "weak_modal", "constraining")
+
+
+def reference_counts(text: str, path: Path) -> dict[str, int]:
+    """LM's published procedure (Load_MasterDictionary + Generic_Parser), written out independently.
+
+    Category membership is a positive year (a negative year means removed); the old single Modal
+    column codes 1 = strong, 3 = weak.
+    """
+    with open(path, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    flags: dict[str, set[str]] = {}
+    for r in rows:
+        cats = set()
+        for c in ("Negative", "Positive", "Uncertainty", "Litigious", "Constraining"):
+            if int(r[c]) > 0:
+                cats.add(c.lower())
+        if "Modal" in r:
+            cats |= {"strong_modal"} if r["Modal"] == "1" else {"weak_modal"} if r["Modal"] == "3" else set()
+        else:
+            cats |= {c.lower() for c in ("Strong_Modal", "Weak_Modal") if int(r[c]) > 0}
+        flags[r["Word"].upper()] = cats
+    doc = re.sub("(May|MAY)", " ", text).upper()
+    out = dict.fromkeys(("words", *CATS), 0)
+    for token in re.findall(r"\w+", doc):
+        if not token.isdigit() and len(token) > 1 and token in flags:
+            out["words"] += 1
+            for c in flags[token]:
+                out[c] += 1
+    return out
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_lm_counts_equal_reference_on_every_streetevents_call() -> None:
+    files = sorted(shared_path("transcripts", "streetevents").rglob("*.txt"))
+    assert len(files) >= 90
+    path = default_path()
+    for f in files:
+        call = read(f)  # the default pipeline runs the measures stage
+        got = call.measures["call"]
+        want = reference_counts(call.text, path)
+        assert {k: got[k] for k in want} == want, f.name
+        assert want["words"] > 1000, f.name  # a real call, not an empty parse
+
+
+def _write_dictionary(tmp_path: Path, rows: list[str], header: str | None = None) -> Path:
+    header = header or (
+        "Word,Seq_num,Word Count,Word Proportion,Average Proportion,Std Dev,Doc Count,Negative,Positive,"
+        "Uncertainty,Litigious,Strong_Modal,Weak_Modal,Constraining,Complexity,Syllables,Source"
+    )
+    p = tmp_path / "Loughran-McDonald_MasterDictionary_1993-2024.csv"
+    p.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return p
+
+
+ROWS = [
+    # word, seq, count, prop, avg, sd, docs, neg, pos, unc, lit, strong, weak, constr, complexity, syll, source
+    "LOSS,1,0,0,0,0,0,2009,0,0,0,0,0,0,0,1,12of12inf",
+    "GAIN,2,0,0,0,0,0,0,2009,0,0,0,0,0,0,1,12of12inf",
+    "DOUBTFUL,3,0,0,0,0,0,-2020,0,2009,0,0,0,0,0,2,12of12inf",  # removed from Negative in 2020, still Uncertainty
+    "WILL,4,0,0,0,0,0,0,0,0,0,2009,0,0,0,1,12of12inf",
+    "QUESTION,5,0,0,0,0,0,2009,0,0,0,0,0,0,0,2,12of12inf",
+    "MAYBE,6,0,0,0,0,0,0,0,2009,0,0,0,0,0,2,12of12inf",
+    "BE,7,0,0,0,0,0,0,0,0,0,0,0,0,0,1,12of12inf",
+    "WE,8,0,0,0,0,0,0,0,0,0,0,0,0,0,1,12of12inf",
+    "PROFITABILITY,9,0,0,0,0,0,0,0,0,0,0,0,0,2023,6,12of12inf",
+    "A,10,0,0,0,0,0,0,0,0,0,0,0,0,0,1,12of12inf",
+    "OFF,11,0,0,0,0,0,0,0,0,0,0,0,0,0,1,12of12inf",
+    "BALANCE,12,0,0,0,0,0,0,0,0,0,0,0,0,0,2,12of12inf",
+    "SHEET,13,0,0,0,0,0,0,0,0,0,0,0,0,0,1,12of12inf",
+]
+
+
+def test_removed_words_complexity_and_new_modal_columns(tmp_path: Path) -> None:
+    lm = load_dictionary(_write_dictionary(tmp_path, ROWS))
+    assert lm.version == "1993-2024"
+    assert "complexity" in lm.categories
+    assert "DOUBTFUL" not in lm.words("negative")  # negative year = removed
+    assert "DOUBTFUL" in lm.words("uncertainty")
+    assert lm.words("strong_modal") == {"WILL"}
+    counts = LMCounter(lm).count("We will book a loss, doubtful gains; profitability 2024 will improve.")
+    assert counts == {
+        "words": 6,
+        "negative": 1,
+        "positive": 0,
+        "uncertainty": 1,
+        "litigious": 0,
+        "strong_modal": 2,
+        "weak_modal": 0,
+        "constraining": 0,
+        "complexity": 1,
+    }
+
+
+def test_tokens_as_lm_parser_makes_them(tmp_path: Path) -> None:
+    lm = load_dictionary(_write_dictionary(tmp_path, ROWS))
+    # hyphenated words split; digits and one-character tokens never count; "May" is dropped even inside "Maybe".
+    assert lm_tokens("Off-balance-sheet, a 2024 loss. Maybe we gain in May.", lm.masks) == [
+        "OFF",
+        "BALANCE",
+        "SHEET",
+        "LOSS",
+        "BE",
+        "WE",
+        "GAIN",
+    ]
+    assert LMCounter(lm).count("MAYBE")["uncertainty"] == 0  # LM drops MAY from MAYBE too
+    assert LMCounter(lm, "transcript").count("Maybe in May 2024")["uncertainty"] == 1  # transcript mode: only the month
+
+
+def test_transcript_mode_documents_question_and_will(tmp_path: Path) -> None:
+    lm = load_dictionary(_write_dictionary(tmp_path, ROWS))
+    text = "Next question. We will gain."
+    ref, adj = LMCounter(lm).count(text), LMCounter(lm, "transcript").count(text)
+    assert (ref["negative"], ref["strong_modal"]) == (1, 1)
+    assert (adj["negative"], adj["strong_modal"]) == (0, 0)
+    assert adj["words"] == ref["words"]  # still words, just not in those categories
+
+
+def test_old_single_modal_column_and_packaged_file() -> None:
+    lm = dictionary()
+    assert lm.meta["modal_coding"].startswith("Modal column")
+    assert "WILL" in lm.words("strong_modal") and "MAY" in lm.words("weak_modal") and "QUESTION" in lm.words("negative")
+    assert lm.version == "1993-2018"
+
+
+def test_environment_variable_overrides_the_dictionary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write_dictionary(tmp_path, ROWS)
+    monkeypatch.setenv(ENV_VAR, str(path))
+    m = read(dash_call("We will gain. We book a loss.")).measures
+    assert m["lexicons"]["loughran_mcdonald"]["source"] == str(path.resolve())
+    assert (m["roles"]["executive"]["positive"], m["roles"]["executive"]["negative"], m["call"]["complexity"]) == (1, 1, 0)
+
+
+def test_net_tone_fog_and_shares_from_sums(tmp_path: Path) -> None:
+    lm = load_dictionary(_write_dictionary(tmp_path, ROWS))
+    text = "We gain. We gain a loss. Profitability."
+    call = measure(analyze(dash_call(text), stages=[]), lm_dictionary=lm.source)
+    m = call.measures["roles"]["executive"]
+    assert (m["positive"], m["negative"], m["words"]) == (2, 1, 6)  # "a" is one character: not an LM word
+    assert m["net_tone"] == pytest.approx((2 - 1) / (2 + 1))
+    assert m["net_tone_per_word"] == pytest.approx(1 / 6)
+    assert m["positive_share"] == pytest.approx(2 / 6)
+    # Fog = 0.4 * (words/sentences + 100 * complex/words): 7 words with a letter, 3 sentences, 1 complex (PROFITABILITY, 6 syllables)
+    assert m["sentences"] == 3 and m["all_words"] == 7 and m["complex_words"] == 1
+    assert m["fog"] == pytest.approx(0.4 * (7 / 3 + 100 * 1 / 7))
+
+
+def test_sentence_splitter_keeps_abbreviations_and_decimals() -> None:
+    text = "Revenue grew 3.5% in the U.S. Market share rose. Mr. Smith joined Acme Inc. last year! Really? Yes."
+    got = [text[s:e] for s, e in sentence_spans(text)]
+    assert got == ["Revenue grew 3.5% in the U.S. Market share rose.", "Mr. Smith joined Acme Inc. last year!", "Really?", "Yes."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abZ09_ -'’.,é\u00a0\u2028ßİ\x1c$€—\n")), max_size=60))
+def test_fast_word_counts_equal_the_regex(text: str) -> None:
+    assert word_counts(text) == Counter(re.findall(r"\w+", text))
