@@ -61,7 +61,7 @@ def build(seed: Path, db: Path, target: int) -> None:
             f"""INSERT INTO calls SELECT s.id + {off}, s.source || '#copy{k}', s.content_hash || '-{k}', s.size_bytes, s.format,
                    (SELECT id FROM companies n WHERE n.name_key = co.name_key || ' v{k}'),
                    coalesce(s.company, 'Unnamed Co') || ' V{k}', 'X{k}.' || coalesce(s.ticker, co.ticker, co.id, ''), s.title, {date},
-                   s.fiscal_period, s.period_key, s.language, s.n_turns, s.n_words, s.qa_words, s.n_exchanges, s.warnings
+                   s.fiscal_period, s.period_key, s.language, s.n_turns, s.n_words, s.qa_words, s.n_exchanges, s.warnings, NULL
                 FROM seed.calls s LEFT JOIN seed.companies co ON co.id = s.company_id ORDER BY s.id LIMIT {target - have}"""
         )
         conn.execute(f"INSERT INTO participants SELECT p.call_id + {off}, p.pid, p.name, p.title, p.firm, p.role FROM seed.participants p "

@@ -212,3 +212,21 @@ def test_a_call_too_big_for_the_id_layout_fails_alone(tmp_path: Path) -> None:
     with Corpus(tmp_path / "c.db") as corpus:
         assert len(corpus) == 2
         assert corpus.conn.execute("SELECT count(*) FROM turns WHERE call_id NOT IN (SELECT id FROM calls)").fetchone()[0] == 0
+
+
+def test_calls_from_another_pipeline_are_stale_until_reparsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    ingest_mod = importlib.import_module("callscope.corpus.ingest")  # the module (the package exports the function)
+    make_calls(tmp_path / "in", quarters=3, companies=1)
+    db = tmp_path / "c.db"
+    first = ingest([tmp_path / "in"], db, workers=1)
+    stored = {r[0] for r in sqlite3.connect(db).execute("SELECT pipeline FROM calls")}
+    assert first.stored == 3 and stored == {ingest_mod.pipeline_fingerprint()}
+    monkeypatch.setattr(ingest_mod, "pipeline_fingerprint", lambda: "callscope 9.9; stages=newer")
+    again = ingest([tmp_path / "in"], db, workers=1)
+    assert (again.unchanged, again.stale, again.stored, again.replaced) == (3, 3, 0, 0)
+    refreshed = ingest([tmp_path / "in"], db, workers=1, reparse=True)
+    assert (refreshed.replaced, refreshed.stale, refreshed.stored) == (3, 0, 0)
+    assert {r[0] for r in sqlite3.connect(db).execute("SELECT pipeline FROM calls")} == {"callscope 9.9; stages=newer"}
+    assert ingest([tmp_path / "in"], db, workers=1, reparse=True).unchanged == 3

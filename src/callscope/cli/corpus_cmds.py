@@ -78,11 +78,12 @@ def ingest_cmd(
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Show the progress bar (default: on a terminal).")] = None,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Parse on a dask.distributed cluster (tcp://host:8786).")] = None,
     shards: Annotated[Path | None, typer.Option("--shards", help="With --scheduler: a folder the workers and this machine share (default: <db>.shards).")] = None,
+    reparse: Annotated[bool, typer.Option("--reparse", help="Re-parse unchanged files stored by another callscope version or stage set.")] = False,
 ) -> None:
     """Ingest transcripts into a corpus store: parallel, idempotent, resumable; failures are listed at the end."""
     bar = RichBar(sys.stderr.isatty() if progress is None else progress)
     try:
-        report = ingest(paths, db, workers=workers or None, progress=bar, scheduler=scheduler, shards=shards)
+        report = ingest(paths, db, workers=workers or None, progress=bar, scheduler=scheduler, shards=shards, reparse=reparse)
     except CallscopeError as exc:
         raise fail(str(exc)) from None
     except KeyboardInterrupt:
@@ -92,6 +93,9 @@ def ingest_cmd(
         out.print_json(data=report.as_dict())
     else:
         err.print(_summary(report), highlight=False)
+    if report.stale:
+        err.print(f"{report.stale} unchanged file(s) were stored by another callscope version or stage set; "
+                  "re-run with --reparse to refresh them", highlight=False)
     if report.failures:
         for source, reason in report.failures:
             err.print(f"[bold red]failed:[/] {source}: {reason}", highlight=False)

@@ -45,6 +45,15 @@ def parse_payload(source: str, data: bytes) -> tuple[bool, bytes | str]:
         return False, f"internal error while parsing ({type(exc).__name__}: {exc})"
 
 
+def pipeline_fingerprint() -> str:
+    """What produced a stored call: callscope's version and the default stages after structure."""
+    from .. import __version__
+    from ..pipeline import default_stages
+
+    stages = ",".join(f"{f.__module__}.{getattr(f, '__name__', type(f).__name__)}" for f in default_stages())
+    return f"callscope {__version__}; stages={stages or 'none'}"
+
+
 def _quiet_worker() -> None:
     """Workers leave Ctrl-C to the parent, which stops the run cleanly."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -59,6 +68,7 @@ class IngestReport:
     stored: int = 0
     replaced: int = 0
     unchanged: int = 0
+    stale: int = 0  # unchanged files stored by another pipeline and not re-parsed (see `reparse`)
     duplicates: int = 0
     bytes_parsed: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
@@ -76,7 +86,7 @@ class IngestReport:
     def as_dict(self) -> dict[str, Any]:
         return {
             "run": self.run, "seen": self.seen, "stored": self.stored, "replaced": self.replaced,
-            "unchanged": self.unchanged, "duplicates": self.duplicates, "failed": len(self.failures),
+            "unchanged": self.unchanged, "stale": self.stale, "duplicates": self.duplicates, "failed": len(self.failures),
             "failures": [{"source": s, "reason": r} for s, r in self.failures],
             "elapsed_s": round(self.elapsed, 3), "calls_per_s": round(self.calls_per_s, 1), "interrupted": self.interrupted,
         }
@@ -143,12 +153,15 @@ def ingest(
     parser: Parser = parse_payload,
     scheduler: str | None = None,
     shards: str | Path | None = None,
+    reparse: bool = False,
 ) -> IngestReport:
     """Ingest files/folders/globs/archives into the store at `db`; returns the run's report.
 
     `workers=1` parses in this process, more uses a process pool; `scheduler` (a dask.distributed
     address) parses on a cluster whose workers write Parquet shards to `shards` (a folder every
-    worker and this process can reach; default `<db>.shards`). Raises CallscopeError for a
+    worker and this process can reach; default `<db>.shards`). Each call records the pipeline that
+    produced it; with `reparse`, unchanged files stored by another pipeline are parsed again and
+    replaced (otherwise they are counted as `stale`). Raises CallscopeError for a
     storage failure (after rolling back the call being written) and KeyboardInterrupt on Ctrl-C
     (after the call being written is either committed or rolled back).
     """
@@ -166,7 +179,8 @@ def ingest(
             backend = DaskBackend(scheduler, Path(shards) if shards else store.path.with_name(store.path.name + ".shards"), parser, report.run)
         else:
             backend = LocalBackend(max(1, workers or os.cpu_count() or 1), parser, window)
-        _run(items, store, report, progress, backend)
+        fingerprint = pipeline_fingerprint() if parser is parse_payload else None
+        _run(items, store, report, progress, backend, fingerprint, reparse)
     except KeyboardInterrupt:
         report.interrupted = True
         raise
@@ -180,7 +194,10 @@ def ingest(
     return report
 
 
-def _run(items: Sequence[Item | Bad], store: Store, report: IngestReport, progress: Progress, backend: Backend) -> None:
+def _run(
+    items: Sequence[Item | Bad], store: Store, report: IngestReport, progress: Progress, backend: Backend,
+    fingerprint: str | None, reparse: bool,
+) -> None:
     pending: deque[tuple[str, str, int, Job]] = deque()
     hashes: set[str] = set()
 
@@ -197,13 +214,13 @@ def _run(items: Sequence[Item | Bad], store: Store, report: IngestReport, progre
                                  "everything before it is stored, re-run to continue") from None
         if ok:
             assert isinstance(payload, bytes)
-            status, _ = store.status(source, h)
+            status, _ = store.status(source, h, fingerprint)
             try:
-                store.write_call(source, h, size, msgspec.json.decode(payload), run=report.run)
+                store.write_call(source, h, size, msgspec.json.decode(payload), run=report.run, pipeline=fingerprint)
             except RecordError as exc:  # rolled back; this call only
                 fail(source, exc.reason, h)
             else:
-                if status == "changed":
+                if status in ("changed", "stale"):
                     report.replaced += 1
                 else:
                     report.stored += 1
@@ -225,7 +242,12 @@ def _run(items: Sequence[Item | Bad], store: Store, report: IngestReport, progre
             progress.advance(item.size, len(report.failures))
             continue
         h = _digest(data)
-        status, _ = store.status(item.source, h)
+        status, _ = store.status(item.source, h, fingerprint)
+        if status == "stale" and not reparse:
+            report.unchanged += 1
+            report.stale += 1
+            progress.advance(len(data), len(report.failures))
+            continue
         if status in ("unchanged", "duplicate") or h in hashes:
             if status == "unchanged":
                 report.unchanged += 1

@@ -45,7 +45,8 @@ _V1 = [
         n_words INTEGER NOT NULL,
         qa_words INTEGER NOT NULL,
         n_exchanges INTEGER NOT NULL,
-        warnings TEXT NOT NULL DEFAULT '[]'
+        warnings TEXT NOT NULL DEFAULT '[]',
+        pipeline TEXT
     )""",
     "CREATE INDEX calls_company ON calls(company_id, period_key, date)",
     "CREATE INDEX calls_date ON calls(date)",

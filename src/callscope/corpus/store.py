@@ -21,7 +21,7 @@ from ..errors import CallscopeError
 from .periods import company_key
 from .schema import CALL_BITS, TURN_BITS, migrate, period_key, turn_rowid
 
-Status = Literal["new", "unchanged", "changed", "duplicate"]
+Status = Literal["new", "unchanged", "stale", "changed", "duplicate"]
 
 _CORE = ("metric", "label", "value", "low", "high", "unit", "period", "turn", "sentence")
 # Where the measures stage puts each promoted figure (callscope.measures/1), then names to look for anywhere.
@@ -125,23 +125,30 @@ class Store:
 
     # ----- idempotency -----
 
-    def status(self, source: str, content_hash: str) -> tuple[Status, int | None]:
-        """What writing this content at this source would do, and the call it concerns."""
-        row = self.conn.execute("SELECT id, source FROM calls WHERE content_hash = ?", (content_hash,)).fetchone()
+    def status(self, source: str, content_hash: str, pipeline: str | None = None) -> tuple[Status, int | None]:
+        """What writing this content at this source would do, and the call it concerns.
+
+        "stale": the same content, stored by a different pipeline (callscope version or stages).
+        """
+        row = self.conn.execute("SELECT id, source, pipeline FROM calls WHERE content_hash = ?", (content_hash,)).fetchone()
         if row is not None:
-            return ("unchanged" if row[1] == source else "duplicate"), row[0]
+            if row[1] != source:
+                return "duplicate", row[0]
+            return ("stale" if pipeline is not None and row[2] != pipeline else "unchanged"), row[0]
         row = self.conn.execute("SELECT id FROM calls WHERE source = ?", (source,)).fetchone()
         return ("changed", row[0]) if row else ("new", None)
 
     # ----- writing -----
 
-    def write_call(self, source: str, content_hash: str, size: int, call: dict[str, Any], *, run: str = "") -> int:
+    def write_call(
+        self, source: str, content_hash: str, size: int, call: dict[str, Any], *, run: str = "", pipeline: str | None = None
+    ) -> int:
         """Store one call (replacing an older version at `source`) and its log line, in one transaction."""
         with self.transaction() as c:
             old = c.execute("SELECT id FROM calls WHERE source = ?", (source,)).fetchone()
             if old:
                 c.execute("DELETE FROM calls WHERE id = ?", (old[0],))
-            call_id = self._insert(c, source, content_hash, size, call)
+            call_id = self._insert(c, source, content_hash, size, call, pipeline)
             self._log(c, run, source, content_hash, "replaced" if old else "stored", call_id, None)
         return call_id
 
@@ -180,7 +187,7 @@ class Store:
             return None
         return c.execute("INSERT INTO companies(ticker, name_key, name) VALUES (?,?,?)", (ticker, key, name)).lastrowid
 
-    def _insert(self, c: sqlite3.Connection, source: str, h: str, size: int, d: dict[str, Any]) -> int:
+    def _insert(self, c: sqlite3.Connection, source: str, h: str, size: int, d: dict[str, Any], pipeline: str | None) -> int:
         info = d.get("call", {})
         parts = d.get("participants", [])
         turns = d.get("turns", [])
@@ -190,13 +197,13 @@ class Store:
         date = info.get("date")
         cur = c.execute(
             """INSERT INTO calls(source, content_hash, size_bytes, format, company_id, company, ticker, title, date,
-                   fiscal_period, period_key, language, n_turns, n_words, qa_words, n_exchanges, warnings)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   fiscal_period, period_key, language, n_turns, n_words, qa_words, n_exchanges, warnings, pipeline)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (
                 source, h, size, info.get("format"), self._company(c, info.get("company"), info.get("ticker")),
                 info.get("company"), info.get("ticker"), info.get("title"), date, info.get("fiscal_period"),
                 period_key(info.get("fiscal_period"), date), info.get("language"), len(turns), sum(words), qa_words,
-                len(d.get("exchanges", [])), _json(list(d.get("warnings", []))),
+                len(d.get("exchanges", [])), _json(list(d.get("warnings", []))), pipeline,
             ),
         )
         call_id = int(cur.lastrowid or 0)
