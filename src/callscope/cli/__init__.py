@@ -6,6 +6,7 @@ Each command lives in its own module and registers on `app`; errors from the lib
 
 from __future__ import annotations
 
+from . import corpus_cmds as _corpus_cmds  # noqa: F401  (registers ingest, search, export, companies, timeline, guidance)
 from . import demo as _demo  # noqa: F401  (registers demo)
 from . import figures as _figures  # noqa: F401  (registers figures)
 from . import measures as _measures  # noqa: F401  (registers measures)

@@ -1,0 +1,263 @@
+"""Ingest: many transcript files into one store, parsed in parallel, written by one process.
+
+Workers only parse (bytes in, encoded `Call.to_dict()` out); the parent hashes, skips what is
+already stored, and writes each call in its own transaction in input order. Input order makes
+an interrupted-then-resumed run produce the same store as an uninterrupted one, and the single
+writer means SQLite never sees contention. Per-file failures are logged in `ingest_log` and the
+run goes on; a storage failure (disk full) stops the run with everything before it intact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import msgspec
+
+from ..errors import CallscopeError
+from .sources import Bad, Item, expand
+from .store import RecordError, Store
+
+Parser = Callable[[str, bytes], tuple[bool, bytes | str]]
+
+
+def parse_payload(source: str, data: bytes) -> tuple[bool, bytes | str]:
+    """Worker side: `(True, json bytes)` for a parsed call, `(False, reason)` for a bad file."""
+    from ..pipeline import analyze
+
+    try:
+        return True, msgspec.json.encode(analyze(data, name=source).to_dict())
+    except CallscopeError as exc:
+        return False, exc.reason
+    except (MemoryError, RecursionError) as exc:
+        return False, f"input too complex to parse ({type(exc).__name__})"
+    except Exception as exc:  # a reader bug must cost one file, not the run
+        return False, f"internal error while parsing ({type(exc).__name__}: {exc})"
+
+
+def pipeline_fingerprint() -> str:
+    """What produced a stored call: callscope's version and the default stages after structure."""
+    from .. import __version__
+    from ..pipeline import default_stages
+
+    stages = ",".join(f"{f.__module__}.{getattr(f, '__name__', type(f).__name__)}" for f in default_stages())
+    return f"callscope {__version__}; stages={stages or 'none'}"
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the run cleanly."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@dataclass
+class IngestReport:
+    """What one run did; `failures` lists (source, reason)."""
+
+    run: str
+    seen: int = 0
+    stored: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    stale: int = 0  # unchanged files stored by another pipeline and not re-parsed (see `reparse`)
+    duplicates: int = 0
+    bytes_parsed: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    elapsed: float = 0.0
+    interrupted: bool = False
+
+    @property
+    def written(self) -> int:
+        return self.stored + self.replaced
+
+    @property
+    def calls_per_s(self) -> float:
+        return self.written / self.elapsed if self.elapsed > 0 else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "run": self.run, "seen": self.seen, "stored": self.stored, "replaced": self.replaced,
+            "unchanged": self.unchanged, "stale": self.stale, "duplicates": self.duplicates, "failed": len(self.failures),
+            "failures": [{"source": s, "reason": r} for s, r in self.failures],
+            "elapsed_s": round(self.elapsed, 3), "calls_per_s": round(self.calls_per_s, 1), "interrupted": self.interrupted,
+        }
+
+
+class Progress:
+    """Hooks the run calls; the CLI plugs a rich progress bar in, the library default is silent."""
+
+    def start(self, total: int, total_bytes: int) -> None: ...
+    def advance(self, nbytes: int, failures: int) -> None: ...
+    def stop(self) -> None: ...
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class Job(Protocol):
+    def result(self) -> tuple[bool, bytes | str]: ...
+
+
+class Backend(Protocol):
+    """Where parsing happens: in this process, a local process pool, or a dask cluster."""
+
+    window: int  # parse jobs kept in flight ahead of the writer
+
+    def submit(self, source: str, data: bytes) -> Job: ...
+    def close(self, interrupted: bool) -> None: ...
+
+
+class _Done:
+    def __init__(self, value: tuple[bool, bytes | str]) -> None:
+        self.value = value
+
+    def result(self) -> tuple[bool, bytes | str]:
+        return self.value
+
+
+class LocalBackend:
+    """`workers=1` parses inline (no pickling); more uses a process pool on this machine."""
+
+    def __init__(self, workers: int, parser: Parser, window: int | None = None) -> None:
+        self.parser = parser
+        self.pool = ProcessPoolExecutor(workers, initializer=_quiet_worker) if workers > 1 else None
+        self.window = 1 if self.pool is None else (window or workers * 4)
+
+    def submit(self, source: str, data: bytes) -> Job:
+        if self.pool is None:
+            return _Done(self.parser(source, data))
+        return self.pool.submit(self.parser, source, data)
+
+    def close(self, interrupted: bool) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=not interrupted, cancel_futures=True)
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db: str | Path | Store,
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    window: int | None = None,
+    parser: Parser = parse_payload,
+    scheduler: str | None = None,
+    shards: str | Path | None = None,
+    reparse: bool = False,
+) -> IngestReport:
+    """Ingest files/folders/globs/archives into the store at `db`; returns the run's report.
+
+    `workers=1` parses in this process, more uses a process pool; `scheduler` (a dask.distributed
+    address) parses on a cluster whose workers write Parquet shards to `shards` (a folder every
+    worker and this process can reach; default `<db>.shards`). Each call records the pipeline that
+    produced it; with `reparse`, unchanged files stored by another pipeline are parsed again and
+    replaced (otherwise they are counted as `stale`). Raises CallscopeError for a
+    storage failure (after rolling back the call being written) and KeyboardInterrupt on Ctrl-C
+    (after the call being written is either committed or rolled back).
+    """
+    store = db if isinstance(db, Store) else Store(db)
+    report = IngestReport(run=uuid.uuid4().hex[:12])
+    progress = progress or Progress()
+    backend: Backend | None = None
+    start = time.perf_counter()
+    try:
+        items = list(expand(paths))
+        progress.start(len(items), sum(i.size for i in items if isinstance(i, Item)))
+        if scheduler:
+            from .distributed import DaskBackend
+
+            backend = DaskBackend(scheduler, Path(shards) if shards else store.path.with_name(store.path.name + ".shards"), parser, report.run)
+        else:
+            backend = LocalBackend(max(1, workers or os.cpu_count() or 1), parser, window)
+        fingerprint = pipeline_fingerprint() if parser is parse_payload else None
+        _run(items, store, report, progress, backend, fingerprint, reparse)
+    except KeyboardInterrupt:
+        report.interrupted = True
+        raise
+    finally:
+        report.elapsed = time.perf_counter() - start
+        if backend is not None:
+            backend.close(report.interrupted)
+        progress.stop()
+        if not isinstance(db, Store):
+            store.close()
+    return report
+
+
+def _run(
+    items: Sequence[Item | Bad], store: Store, report: IngestReport, progress: Progress, backend: Backend,
+    fingerprint: str | None, reparse: bool,
+) -> None:
+    pending: deque[tuple[str, str, int, Job]] = deque()
+    hashes: set[str] = set()
+
+    def fail(source: str, reason: str, h: str | None = None) -> None:
+        report.failures.append((source, reason))
+        store.log(report.run, source, h, "failed", None, reason)
+
+    def finish() -> None:
+        source, h, size, job = pending.popleft()
+        try:
+            ok, payload = job.result()
+        except BrokenProcessPool:
+            raise CallscopeError(source, "a parser process died (out of memory or killed) while parsing this file; "
+                                 "everything before it is stored, re-run to continue") from None
+        if ok:
+            assert isinstance(payload, bytes)
+            status, _ = store.status(source, h, fingerprint)
+            try:
+                store.write_call(source, h, size, msgspec.json.decode(payload), run=report.run, pipeline=fingerprint)
+            except RecordError as exc:  # rolled back; this call only
+                fail(source, exc.reason, h)
+            else:
+                if status in ("changed", "stale"):
+                    report.replaced += 1
+                else:
+                    report.stored += 1
+        else:
+            fail(source, str(payload), h)
+        report.bytes_parsed += size
+        progress.advance(size, len(report.failures))
+
+    for item in items:
+        report.seen += 1
+        if isinstance(item, Bad):
+            fail(item.source, item.reason)
+            progress.advance(0, len(report.failures))
+            continue
+        try:
+            data = item.read()
+        except CallscopeError as exc:
+            fail(item.source, exc.reason)
+            progress.advance(item.size, len(report.failures))
+            continue
+        h = _digest(data)
+        status, _ = store.status(item.source, h, fingerprint)
+        if status == "stale" and not reparse:
+            report.unchanged += 1
+            report.stale += 1
+            progress.advance(len(data), len(report.failures))
+            continue
+        if status in ("unchanged", "duplicate") or h in hashes:
+            if status == "unchanged":
+                report.unchanged += 1
+            else:
+                report.duplicates += 1
+            progress.advance(len(data), len(report.failures))
+            continue
+        hashes.add(h)
+        pending.append((item.source, h, len(data), backend.submit(item.source, data)))
+        while len(pending) >= backend.window:
+            finish()
+    while pending:
+        finish()
