@@ -281,3 +281,10 @@ def test_moderator_opens_qa_without_operator() -> None:
     )
     call = callscope.read(text, name="moderated.txt")
     assert [t.section for t in call.turns] == ["presentation", "presentation", "qa", "qa", "qa"]
+
+
+def test_name_made_of_dashes_does_not_crash() -> None:
+    from callscope.structure.names import same_person
+
+    assert same_person("Ann Smith-Jones", "Ann Jones")
+    assert not same_person("Ann -", "Bob -")

@@ -62,7 +62,9 @@ def same_person(a: str, b: str) -> bool:
 
 
 def _hyphen_surname(a: str, b: str) -> bool:
-    return a.replace("-", " ").split()[-1] == b.replace("-", " ").split()[-1] and ("-" in a or "-" in b)
+    """`Smith-Jones` and `Jones`: the last part of a hyphenated surname agrees."""
+    pa, pb = a.replace("-", " ").split(), b.replace("-", " ").split()
+    return bool(pa and pb) and pa[-1] == pb[-1] and ("-" in a or "-" in b)
 
 
 def mentions(text: str, name: str) -> bool:
