@@ -74,7 +74,13 @@ def test_cli_export_timeline_guidance(db: Path, tmp_path: Path) -> None:
     periods = [json.loads(x)["fiscal_period"] for x in res.stdout.splitlines()]
     assert periods[:3] == ["Q1 2018", "Q2 2018", "Q3 2018"] and len(periods) == 8
     res = runner.invoke(app, ["guidance", "--db", str(db), "--json"])
-    assert res.exit_code == 0 and res.stdout.strip() == ""  # no extract stage yet: nothing to match
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(x) for x in res.stdout.splitlines()]
+    # each synthetic call guides next quarter's revenue as a range; the next call reports it
+    assert len(rows) >= 10 and {r["outcome"] for r in rows} <= {"beat", "in line", "miss"}
+    first = next(r for r in rows if r["ticker"] == "HBWX" and r["period"] == "Q2 2018")
+    assert (first["metric"], first["guided_low"], first["guided_high"], first["actual"]) == ("revenue", 101e6, 105e6, 105e6)
+    assert first["outcome"] == "in line" and first["actual_call_id"] != first["guided_call_id"]
     res = runner.invoke(app, ["timeline", "NOPE", "--db", str(db)])
     assert res.exit_code == 1 and "no company matches" in res.stderr
 
