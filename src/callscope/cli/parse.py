@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from .. import readers
@@ -51,5 +52,5 @@ def formats() -> None:
     table.add_column("name", style="bold")
     table.add_column("what it reads")
     for r in readers.readers():
-        table.add_row(r.name, r.description)
+        table.add_row(r.name, escape(r.description))  # descriptions quote labels like "[n]", not markup
     out.print(table)
