@@ -84,11 +84,6 @@ def is_name(label: str, *, max_words: int = 6) -> bool:
     return not s.endswith(".") or re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", s) is not None
 
 
-def speaker_label(label: str) -> bool:
-    """A name, the operator, or an unidentified speaker."""
-    return is_operator(label) or is_unidentified(label) or is_name(label)
-
-
 @lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Comparison key: lower case, no punctuation or brackets, single spaces."""

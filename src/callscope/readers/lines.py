@@ -16,10 +16,6 @@ SENTENCE_END = re.compile(r"""[.?!:;"')\]]\s*$""")
 RULE = re.compile(r"^\s*([=\-_.*~]\s*){3,}$")
 
 
-def nonblank(lines: Sequence[str]) -> list[str]:
-    return [ln for ln in lines if ln.strip()]
-
-
 def strip_lines(text: str) -> list[str]:
     return [ln.strip() for ln in text.split("\n")]
 

@@ -7,7 +7,7 @@ from ..readers.labels import is_unidentified
 from ..readers.raw import RawTranscript
 from .exchanges import pair_exchanges
 from .intros import find_intros
-from .names import same_person, tokens
+from .names import same_person, same_surname
 from .participants import MERGED, Person, resolve
 from .roles import assign_roles, assign_sections
 
@@ -60,7 +60,7 @@ def _firms_from_intros(people: list[Person], speakers: list[int], raw: RawTransc
         if cur.role != "analyst":
             continue
         for intro in intros:
-            if same_person(intro.name, cur.name) or (tokens(intro.name) and tokens(intro.name)[-1] == tokens(cur.name)[-1]):
+            if same_person(intro.name, cur.name) or same_surname(intro.name, cur.name):
                 if not cur.firm and intro.firm:
                     cur.firm = intro.firm
                 break

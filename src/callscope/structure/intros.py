@@ -62,14 +62,3 @@ def find_intros(text: str) -> list[Intro]:
         out.append(Intro(name.strip("[]"), firm))
         pos = m.end()
     return out
-
-
-def firm_for(text: str, name: str) -> str | None:
-    """The firm the operator gives for `name` in `text` (matching by surname)."""
-    from .names import tokens
-
-    last = tokens(name)[-1] if tokens(name) else ""
-    for intro in find_intros(text):
-        if last and tokens(intro.name) and tokens(intro.name)[-1] == last:
-            return intro.firm
-    return None

@@ -6,7 +6,6 @@ Two names are the same person when their surnames agree and their first names ar
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from .. import lexicons
@@ -55,7 +54,7 @@ def same_person(a: str, b: str) -> bool:
     if ta == tb:
         return True
     if len(ta) == 1 or len(tb) == 1:
-        return False  # a bare surname is resolved by mentions(), never merged blindly
+        return False  # a bare surname is resolved against the roster (participants.py), never merged blindly
     if ta[-1] != tb[-1] and not _hyphen_surname(ta[-1], tb[-1]):
         return False
     return first_compatible(ta[0], tb[0])
@@ -67,13 +66,7 @@ def _hyphen_surname(a: str, b: str) -> bool:
     return bool(pa and pb) and pa[-1] == pb[-1] and ("-" in a or "-" in b)
 
 
-def mentions(text: str, name: str) -> bool:
-    """Whether `text` mentions the person (full name, first name + surname variant, or surname)."""
-    toks = tokens(name)
-    if not toks:
-        return False
-    low = normalise_name(text)
-    if " ".join(toks) in low:
-        return True
-    last = toks[-1]
-    return len(last) > 2 and re.search(r"\b" + re.escape(last) + r"\b", low) is not None
+def same_surname(a: str, b: str) -> bool:
+    """Both names end in the same surname (how an operator's "X with Y" is tied to the next speaker)."""
+    ta, tb = tokens(a), tokens(b)
+    return bool(ta and tb and ta[-1] == tb[-1])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..readers.labels import is_operator, is_unidentified, normalise_name
-from ..readers.raw import RawParticipant, RawTranscript
+from ..readers.raw import RawTranscript
 from .names import same_person, tokens
 
 MERGED = "merged"  # role of a record folded into another person
@@ -83,14 +83,10 @@ def resolve(raw: RawTranscript) -> tuple[list[Person], list[int]]:
         return idx
 
     for rp in raw.participants:
-        _add_listed(add, rp)
+        add(rp.name, rp.title, rp.firm, rp.role, listed=True)
     speakers = [add(t.name, t.title, t.firm, t.role) for t in raw.turns]
     _resolve_bare_surnames(people, speakers)
     return people, speakers
-
-
-def _add_listed(add, rp: RawParticipant) -> None:  # type: ignore[no-untyped-def]
-    add(rp.name, rp.title, rp.firm, rp.role, listed=True)
 
 
 def _resolve_bare_surnames(people: list[Person], speakers: list[int]) -> None:

@@ -14,7 +14,7 @@ from collections import Counter
 from ..readers.labels import is_unidentified
 from ..readers.raw import RawTurn
 from .intros import find_intros
-from .names import tokens
+from .names import same_surname, tokens
 from .participants import Person
 
 EXEC_TITLE = re.compile(
@@ -135,7 +135,7 @@ def _roles_from_qa(people: list[Person], speakers: list[int], raw_turns: list[Ra
             prev_role = people[prev_id].role or provisional.get(prev_id)
             if prev_role == "operator":
                 text = " ".join(raw_turns[i - 1].paragraphs)
-                named = any(_surname_match(x.name, people[s].name) for x in find_intros(text))
+                named = any(same_surname(x.name, people[s].name) for x in find_intros(text))
                 score[s] += 3 if named else 1
             elif prev_role == "analyst" and prev_id != s:
                 score[s] -= 1
@@ -161,8 +161,3 @@ def _named_in(text: str, name: str) -> bool:
     if len(last) < 3 or re.search(r"\b" + re.escape(last) + r"\b", text) is not None:
         return False  # the surname occurs in lower case: an ordinary word, not evidence
     return re.search(r"\b" + re.escape(last.capitalize()) + r"\b", text) is not None
-
-
-def _surname_match(a: str, b: str) -> bool:
-    ta, tb = tokens(a), tokens(b)
-    return bool(ta and tb and ta[-1] == tb[-1])
