@@ -71,10 +71,15 @@ def search(
     since: str | None = None,
     until: str | None = None,
     limit: int = 20,
+    offset: int = 0,
     context: int = 12,
+    marks: tuple[str, str] = ("[", "]"),
     label: str = "store",
 ) -> list[Hit]:
-    """Matching turns, newest call first; `company` matches a ticker exactly or a name in part."""
+    """Matching turns, newest call first; `company` matches a ticker exactly or a name in part.
+
+    `offset` skips that many newest hits (paging); `marks` open and close each matched word in snippets.
+    """
     if role and role not in ROLES:
         raise CallscopeError(None, f"unknown role {role!r} (one of {', '.join(ROLES)})")
     if section and section not in SECTIONS:
@@ -93,20 +98,21 @@ def search(
     if until:
         where += ["c.date <= ?", "turns_fts.rowid < ?"]
         args += [until, (day_number(until) + 1) << DAY_SHIFT]
-    limit = max(1, int(limit))  # SQLite reads a negative LIMIT as "no limit"
-    run = _runner(conn, query, label, max(1, min(context, 64)))
+    offset = max(0, int(offset))
+    limit = max(1, int(limit)) + offset  # SQLite reads a negative LIMIT as "no limit"
+    run = _runner(conn, query, label, max(1, min(context, 64)), marks)
     if not company:
-        return run(where, args, limit)
+        return run(where, args, limit)[offset:]
     ids = [r[0] for r in conn.execute(
         "SELECT id FROM companies WHERE ticker = ? COLLATE NOCASE OR name LIKE ? OR name_key LIKE ?",
         (company.strip(), f"%{company.strip()}%", f"%{company.strip().lower()}%"),
     )]
     if not ids:
         return []
-    marks = ",".join("?" * len(ids))
-    calls = conn.execute(f"SELECT id, date FROM calls WHERE company_id IN ({marks})", ids).fetchall()
+    qmarks = ",".join("?" * len(ids))
+    calls = conn.execute(f"SELECT id, date FROM calls WHERE company_id IN ({qmarks})", ids).fetchall()
     if len(calls) > PER_CALL_MAX:
-        return run([*where, f"c.company_id IN ({marks})"], [*args, *ids], limit)
+        return run([*where, f"c.company_id IN ({qmarks})"], [*args, *ids], limit)[offset:]
     # A few calls: ask FTS5 about each call's turn-id range, newest first, instead of walking every
     # match in the corpus looking for this company's.
     hits: list[Hit] = []
@@ -115,15 +121,17 @@ def search(
         hits += run([*where, "turns_fts.rowid BETWEEN ? AND ?"], [*args, lo, lo | 0xFFFF], limit - len(hits))
         if len(hits) >= limit:
             break
-    return hits
+    return hits[offset:]
 
 
-def _runner(conn: sqlite3.Connection, query: str, label: str, context: int) -> Callable[[list[str], list[Any], int], list[Hit]]:
+def _runner(
+    conn: sqlite3.Connection, query: str, label: str, context: int, marks: tuple[str, str]
+) -> Callable[[list[str], list[Any], int], list[Hit]]:
     def run(where: list[str], args: list[Any], limit: int) -> list[Hit]:
         sql = f"""
             SELECT c.id, c.source, c.company, c.ticker, c.date, c.fiscal_period, t.idx, t.section,
                    p.name, p.title, p.firm, t.role,
-                   snippet(turns_fts, 0, '[', ']', '…', ?)
+                   snippet(turns_fts, 0, ?, ?, '…', ?)
             FROM turns_fts
             JOIN turns t ON t.id = turns_fts.rowid
             JOIN calls c ON c.id = t.call_id
@@ -132,7 +140,7 @@ def _runner(conn: sqlite3.Connection, query: str, label: str, context: int) -> C
             ORDER BY turns_fts.rowid DESC
             LIMIT ?"""
         try:
-            rows = conn.execute(sql, [context, *args, int(limit)]).fetchall()
+            rows = conn.execute(sql, [marks[0], marks[1], context, *args, int(limit)]).fetchall()
         except sqlite3.OperationalError as exc:
             if any(w in str(exc).lower() for w in ("locked", "disk", "no such table", "malformed", "i/o")):
                 raise CallscopeError(label, f"search failed ({exc})") from None
