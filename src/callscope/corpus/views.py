@@ -45,13 +45,22 @@ def timeline(conn: sqlite3.Connection, company_id: int) -> pd.DataFrame:
         conn, params=(company_id,),
     )
     facts = conn.execute(
-        """SELECT f.call_id, f.metric, f.value, f.period, c.fiscal_period FROM facts f JOIN calls c ON c.id = f.call_id
-           WHERE c.company_id = ? AND f.metric IS NOT NULL AND f.value IS NOT NULL ORDER BY f.call_id, f.idx""",
+        """SELECT f.call_id, f.metric, f.value, f.unit, f.period, c.fiscal_period FROM facts f JOIN calls c ON c.id = f.call_id
+           WHERE c.company_id = ? AND f.metric IS NOT NULL AND f.value IS NOT NULL
+             AND coalesce(json_extract(f.extra, '$.role'), 'value') = 'value'
+           ORDER BY f.call_id, f.idx""",
         (company_id,),
     ).fetchall()
+    # a level, never a change ("up 25%"), and in the unit the metric is usually given in, so a
+    # column never mixes $ with % (revenue $163M vs "revenue 31% of total")
+    units: dict[str, dict[str | None, int]] = {}
+    for _, metric, _, unit, _, _ in facts:
+        units.setdefault(metric, {}).setdefault(unit, 0)
+        units[metric][unit] += 1
+    main_unit = {m: max(u, key=lambda k: u[k]) for m, u in units.items()}
     values: dict[tuple[int, str], float] = {}
-    for call_id, metric, value, period, call_period in facts:
-        if period is None or normalise_period(period) == normalise_period(call_period):
+    for call_id, metric, value, unit, period, call_period in facts:
+        if unit == main_unit[metric] and (period is None or normalise_period(period) == normalise_period(call_period)):
             values.setdefault((call_id, metric), value)  # the first figure for the call's own period
     per_metric: dict[str, int] = {}
     for _, metric in values:
