@@ -50,6 +50,6 @@ def test_formats_lists_every_reader() -> None:
 
 
 def test_demo_runs_on_bundled_samples() -> None:
-    res = _cli("demo")
+    res = _cli("demo", "--no-serve")
     assert res.returncode == 0, res.stderr
     assert res.stdout.count("Northwind Robotics") >= 3

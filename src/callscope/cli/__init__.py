@@ -7,10 +7,10 @@ Each command lives in its own module and registers on `app`; errors from the lib
 from __future__ import annotations
 
 from . import corpus_cmds as _corpus_cmds  # noqa: F401  (registers ingest, search, export, companies, timeline, guidance)
-from . import demo as _demo  # noqa: F401  (registers demo)
 from . import figures as _figures  # noqa: F401  (registers figures)
 from . import measures as _measures  # noqa: F401  (registers measures)
 from . import parse as _parse  # noqa: F401  (registers parse, show, formats)
+from . import web_cmds as _web_cmds  # noqa: F401  (registers serve, report, demo)
 from .app import app, main
 
 __all__ = ["app", "main"]
