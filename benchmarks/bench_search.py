@@ -39,7 +39,7 @@ QUERIES: list[tuple[str, str, dict]] = [
 
 
 def build(seed: Path, db: Path, target: int) -> None:
-    """Copy the seed's calls (with participants, turns, exchanges) until `db` holds `target` calls."""
+    """Copy the seed's calls (with participants, turns, exchanges, figures, measures) until `db` holds `target` calls."""
     store = Store(db)
     conn = store.conn
     conn.execute("ATTACH DATABASE ? AS seed", (f"file:{seed}?mode=ro",))
@@ -74,6 +74,11 @@ def build(seed: Path, db: Path, target: int) -> None:
         )
         conn.execute(f"INSERT INTO exchanges SELECT e.call_id + {off}, e.idx, e.analyst, e.question_turns, e.answer_turns, "
                      f"e.non_answer, e.non_answer_types FROM seed.exchanges e WHERE e.call_id + {off} IN (SELECT id FROM calls)")
+        for table in ("facts", "guidance", "measures"):  # so company pages and timelines have data too
+            cols = [r[1] for r in conn.execute(f"PRAGMA seed.table_info({table})")]
+            rest = ", ".join(f"x.{c}" for c in cols[1:])
+            conn.execute(f"INSERT INTO {table} SELECT x.call_id + {off}, {rest} FROM seed.{table} x "
+                         f"WHERE x.call_id + {off} IN (SELECT id FROM calls)")
         conn.execute("COMMIT")
         have = conn.execute("SELECT count(*) FROM calls").fetchone()[0]
         print(f"copy {k}: {have} calls ({time.perf_counter() - t0:.1f}s)", flush=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,11 +30,13 @@ def _masks(path: Path, categories: tuple[str, ...]) -> dict[str, str]:
     return words
 
 
-def category_spans(
-    text: str, categories: Iterable[str] = ("uncertainty",), *, lm_dictionary: str | os.PathLike[str] | None = None
-) -> list[tuple[int, int, str]]:
-    """(start, end, category) of every word of `text` in one of the LM `categories`, in text order."""
-    words = _masks(resolve_path(lm_dictionary), tuple(categories))
+def category_words(categories: Iterable[str] = ("uncertainty",), lm_dictionary: str | os.PathLike[str] | None = None) -> dict[str, str]:
+    """Upper-case word -> category for the LM `categories` (the dictionary as the measures stage resolves it)."""
+    return _masks(resolve_path(lm_dictionary), tuple(categories))
+
+
+def category_spans(text: str, words: Mapping[str, str]) -> list[tuple[int, int, str]]:
+    """(start, end, category) of every word of `text` found in `words` (from `category_words`), in text order."""
     out = []
     for m in _WORD.finditer(text):
         token = m.group()

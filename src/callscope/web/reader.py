@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..measures.marks import category_spans
+from ..measures.marks import category_spans, category_words
 from .format import figure_value
 
 MARK_CATEGORIES = ("uncertainty",)
@@ -233,12 +233,13 @@ def reader_view(call: dict[str, Any]) -> ReaderView:
     turns = []
     qa_start = None
     n_marked = 0
+    lexicon = category_words(MARK_CATEGORIES)
     for t in call.get("turns") or []:
         idx, text = t["index"], t["text"]
         if qa_start is None and t.get("section") == "qa":
             qa_start = idx
         speaker = people.get(t["speaker"], {"name": "?", "role": "unknown"})
-        words = [Mark(a, b, c, None, f"{c} word") for a, b, c in category_spans(text, MARK_CATEGORIES)]
+        words = [Mark(a, b, c, None, f"{c} word") for a, b, c in category_spans(text, lexicon)]
         n_marked += len(words)
         ex, part = placement.get(idx, (None, None))
         tm = turn_tone.get(idx, {})
