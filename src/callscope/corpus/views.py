@@ -10,14 +10,16 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .. import lexicons
 from .periods import normalise_period, parse_period
 
 if TYPE_CHECKING:
     import pandas as pd
 
-# For these a figure above guidance is bad news: costs, expenses, tax (matched as name parts).
+# metrics not in the direction lexicon: a figure above guidance is bad news for these name parts
 LOWER_IS_BETTER = ("expense", "cost", "opex", "tax")
 POINT_TOLERANCE = 0.01  # a point guide is "in line" within 1% of its value (0.1 points for % and bp)
 REVISION_TOLERANCE = 0.005  # midpoint moves under 0.5% count as "maintained"
@@ -86,9 +88,21 @@ def _rows(conn: sqlite3.Connection, table: str, company_id: int | None) -> list[
         quals = [q for q in extra.get("qualifiers") or [] if isinstance(q, str)]
         bases = {q for q in quals if q in ("GAAP", "non-GAAP")}
         row["basis"] = bases.pop() if len(bases) == 1 else None
-        row["segments"] = frozenset(q for q in quals if q.startswith("segment:"))
+        row["segments"] = frozenset(q for q in quals if q.startswith(("segment:", "geography:")))
+        comparison = extra.get("comparison") if isinstance(extra.get("comparison"), dict) else {}
+        if row["role"] == "change" and comparison.get("direction") == "down":
+            _sign_down(row)  # "down 8%" is stored as said (8): compare it as -8
         out.append(row)
     return out
+
+
+def _sign_down(row: dict[str, Any]) -> None:
+    """Negate a decrease said as a magnitude, keeping low <= high."""
+    vals = [row.get(k) for k in ("value", "low", "high")]
+    if any(v is not None and v < 0 for v in vals):
+        return  # said with its sign already ("minus 2%")
+    value, low, high = (None if v is None else -v for v in vals)
+    row["value"], row["low"], row["high"] = value, high, low
 
 
 def _end_key(period: str) -> int | None:
@@ -126,17 +140,34 @@ def _mid(g: dict[str, Any]) -> float | None:
     return next((g[k] for k in ("value", "low", "high") if g.get(k) is not None), None)
 
 
+@lru_cache(maxsize=1)
+def _directions() -> dict[str, str]:
+    return {k: v[0] for k, v in lexicons.load("metric_direction").mapping().items() if v}
+
+
+def direction(metric: str) -> str | None:
+    """'higher' (more is good: revenue, EPS, margins), 'lower' (costs, tax rate) or None (capex, debt ...)."""
+    known = _directions().get(metric)
+    if known or metric in _directions():
+        return known
+    if any(w in metric.lower() for w in LOWER_IS_BETTER):
+        return "lower"
+    return None
+
+
 def classify(metric: str, lo: float, hi: float, actual: float, unit: str | None) -> str:
-    """'beat', 'in line' or 'miss' for an actual against a guided range (a point when lo == hi)."""
+    """'beat' / 'in line' / 'miss' for an actual against a guided range (a point when lo == hi); for a
+    metric with no good direction (capex, debt, share count) 'above' / 'in line' / 'below'."""
     if lo == hi:
         tol = 0.1 if unit in ("%", "bp") else abs(lo) * POINT_TOLERANCE
         lo, hi = lo - tol, hi + tol
     if lo <= actual <= hi:
         return "in line"
     above = actual > hi
-    if any(w in metric.lower() for w in LOWER_IS_BETTER):
-        above = not above
-    return "beat" if above else "miss"
+    way = direction(metric)
+    if way is None:
+        return "above" if above else "below"
+    return "beat" if above == (way == "higher") else "miss"
 
 
 GVA_COLUMNS = [

@@ -32,6 +32,7 @@ from .metrics import (
 )
 from .numbers import Number, find_numbers, triggers
 from .periods import Fiscal, PeriodMention, find_periods, infer_fiscal, parse_fiscal
+from .segments import segment_of
 
 __all__ = ["extract", "figures_of_sentence"]
 
@@ -128,8 +129,13 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
 
 
 def _is_comparison(sent: str, p: PeriodMention) -> bool:
-    """`... versus the first half of '19`, `... over the prior year`: a period named to compare against."""
-    return bool(context.before("compared", r"(?:the\s+|a\s+|our\s+)?").search(sent[max(0, p.start - 25) : p.start]))
+    """`... versus the first half of '19`, `... over the prior year`, `year over year`: a period named to compare against."""
+    return bool(context.before("compared", r"(?:the\s+|a\s+|our\s+)?").search(sent[max(0, p.start - 25) : p.start])) or bool(
+        _CHANGE_BASE.fullmatch(sent[p.start : p.end])
+    )
+
+
+_CHANGE_BASE = re.compile(r"(?:year|quarter)[\s-](?:over|on)[\s-](?:year|quarter)|yoy|sequential(?:ly)?", re.I)
 
 
 def _pick_period(
@@ -192,6 +198,10 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         quals = qualifiers_for(sent, label, m, n)
         if m:
             metric, quals = refine_metric(metric, label, m.phrase, quals)
+        seg = segment_of(sent, m, n) if not any(q.startswith("segment:") for q in quals) else None
+        if seg and "total" not in label.lower():  # "In the North America segment, revenue grew 27% to $17 billion"
+            quals = [*quals, f"segment:{seg}"]
+            metric = "segment_revenue" if metric == "revenue" else metric
         line = _PRODUCT_LINE.search(sent[: n.start]) if not m and n.currency else None
         if line:  # "Widget products for Q2 were $12.5 million": a product line's revenue
             metric, label = "segment_revenue", line.group("label")
@@ -303,7 +313,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
                 it["period"] = f"{items[h]['period'][:2]} {it['period'][3:]}"  # "compared to $1.10 in 2030": that year's quarter
             comp.update(prior_value=it["value"], prior_unit=it["unit"], prior_period=it["period"])
         else:
-            comp.update(change=it["value"], change_unit=it["unit"], direction=roles.direction[i])
+            comp.update(change=_signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
             own = picked[i] if picked[i] is not None and picked[i].relation == "past" else pairs[i][1]
             if own is not None and comp["prior_period"] is None:
                 comp["prior_period"] = own.period
@@ -313,14 +323,19 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         against = pairs[i][1]
         if roles.role[i] == "change" and roles.head[i] is None:  # "revenue declined $14 million": the change is the figure
             it["comparison"] = {"prior_value": None, "prior_unit": None, "prior_period": against.period if against else None}
-            it["comparison"].update(change=it["value"], change_unit=it["unit"], direction=roles.direction[i])
+            it["comparison"].update(change=_signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
             continue
         if against is not None and roles.role[i] != "prior":
             it["comparison"] = it["comparison"] or _no_comparison()
             it["comparison"]["prior_period"] = it["comparison"]["prior_period"] or against.period
             if roles.role[i] == "change":
-                it["comparison"].update(change=it["value"], change_unit=it["unit"], direction=roles.direction[i])
+                it["comparison"].update(change=_signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
     return items
+
+
+def _signed(value: float | None, direction: str | None) -> float | None:
+    """A change said as a magnitude ("down 8%") as a signed number (-8); `value` itself stays as said."""
+    return -value if value is not None and value > 0 and direction == "down" else value
 
 
 def _no_comparison() -> dict[str, Any]:

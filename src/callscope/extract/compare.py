@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicons
+from . import context
 from .numbers import Number
+from .trie import trie_pattern
 
 
 @dataclass
@@ -29,7 +31,7 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     _PRIOR_CUES.update(k for k, v in lexicons.load("comparison_cues").mapping().items() if "prior" in v[1:])
     alt = "|".join(re.escape(t) for t in sorted(table, key=len, reverse=True))
     before = re.compile(
-        rf"(?<![\w-])(?P<cue>{alt})\s+(?:(?P<prep>by|of|to)\s+)?(?:(?:a|an|the|approximately|about|roughly|nearly|almost|just|more|less|than|over|some|under|around)\s+)*$",
+        rf"(?<![\w-])(?P<cue>{alt})\s+(?:(?P<prep>by|of|to)\s+)?(?:(?:a|an|the|approximately|about|roughly|nearly|almost|just|more|less|than|over|some|under|around|between|range|in|of)\s+)*$",
         re.I,
     )
     after = re.compile(rf"^\s*(?:[a-z-]+\s+)?(?P<cue>{alt})(?![\w-])", re.I)  # "15% growth", "15% volume growth"
@@ -52,6 +54,24 @@ def _after_period(sentence: str, a: int, b: int) -> str:
     gap = sentence[a:b]
     cut = max(gap.rfind(","), -1)
     return gap[cut + 1 :] if cut >= 0 else gap
+
+
+@lru_cache(maxsize=1)
+def _change_after() -> re.Pattern[str]:
+    """Words right after a figure that make it a change: a comparison base or "higher than"."""
+    bases = trie_pattern(context.words("change_base"))
+    up, down = trie_pattern(context.words("change_up")), trie_pattern(context.words("change_down"))
+    return re.compile(rf"^,?\s+(?:(?:{bases})\b|(?:(?P<up>{up})|(?P<down>{down}))\s+(?:than|from)\b)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _change_noun() -> re.Pattern[str]:
+    """A change noun reported with a copula before a figure: "growth was 26%", "the decline is 3%"."""
+    nouns = trie_pattern(context.words("change_noun"))
+    return re.compile(
+        rf"\b(?:{nouns})\s+(?:rate\s+)?(?:was|were|is|came in at|of)\s+(?:(?:approximately|about|roughly|nearly|between)\s+)*$",
+        re.I,
+    )
 
 
 def _priors() -> set[str]:
@@ -109,6 +129,12 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
         ):
             role.append("change")
             direction.append(table[ma.group("cue").lower()])
+        elif (mc := _change_after().match(sentence[n.end : n.end + 40])) and (n.unit in _CHANGE_UNITS or mc.lastgroup):
+            role.append("change")  # "minus 2% to 0% year over year", "$1.2 billion higher than our guide"
+            direction.append(mc.lastgroup)
+        elif n.unit in _CHANGE_UNITS and _change_noun().search(sentence[max(lo, n.start - 40) : n.start]):
+            role.append("change")  # "revenue growth was 26%"
+            direction.append(None)
         else:
             role.append("value")
             direction.append(None)

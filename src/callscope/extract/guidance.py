@@ -89,6 +89,9 @@ def is_guidance(
         return True  # "$0.19 for Q4" in a Q2 call; but "Q1 2021 revenue was $5 million" stays a fact whatever the call's year
     if period is not None and period.relation == "past" and not governed:
         return False
+    if period is not None and period.relation == "current" and (period.period or "").startswith("Q"):
+        if not _future(sentence[clause_start : n.start]):
+            return False  # the call's own quarter is over: "31% of our Q2 revenue came from ..." is reported
     if governed:
         return True
     if n.is_range and role == "value" and not _past(sentence) and not sentence.rstrip().endswith("?"):

@@ -179,6 +179,9 @@ def _atom_number(m: re.Match[str], g: _Grammar, text: str) -> Number | None:
     if unit == "cents":
         value, unit, currency = value / 100.0, "USD", currency or "USD"
     value *= scale
+    sign = _SIGN_BEFORE.search(text[max(0, s - 20) : s])
+    if sign:  # "minus 2% to 0%", "negative 3%", "(-4%)": the sign is part of the figure
+        value, s = -value, s - len(sign.group(0))
     if currency and not unit:
         unit = currency
     return Number(s, e, value, unit, scaled=bool(scale_word), currency=currency, raw=text[s:e])
@@ -261,6 +264,8 @@ def _fuzzy(text: str, g: _Grammar) -> list[Number]:
 
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.I)
+# a sign said or written right before a number, but not the "minus" of "plus or minus"
+_SIGN_BEFORE = re.compile(r"(?:(?<!plus or )\b(?:minus|negative)\s+|(?:^|(?<=[\s(]))[-−])$", re.I)
 
 
 def _join_ranges(nums: list[Number], text: str) -> list[Number]:
@@ -279,7 +284,7 @@ def _join_ranges(nums: list[Number], text: str) -> list[Number]:
             if ok and (not a.unit or not b.unit or a.unit == b.unit) and a.low is None and b.low is None:
                 scale = b.value / _unscaled(b) if b.scaled and not a.scaled else 1.0
                 low = a.value * scale
-                if 0 <= low <= b.value <= max(3 * low, low + 10):
+                if _plausible_range(low, b.value, between or bool(a.unit and a.unit == b.unit)):
                     unit, cur = b.unit or a.unit, b.currency or a.currency
                     out.append(
                         Number(
@@ -299,6 +304,57 @@ def _join_ranges(nums: list[Number], text: str) -> list[Number]:
         out.append(a)
         i += 1
     return out
+
+
+def _plausible_range(low: float, high: float, said: bool) -> bool:
+    """`570 to 575 million`, `$100 million to $700 million`, `minus 2% to 0%`: a range, not two figures.
+
+    Without "between" or a unit on both ends only close pairs count (`1 to 2` may be anything)."""
+    if low > high:
+        return False
+    if low < 0:
+        return said
+    return high <= (max(10 * low, low + 10) if said else max(3 * low, low + 10))
+
+
+# "$3.65 billion, plus or minus 2%", "62% and 62.5%, respectively, plus or minus 50 basis points", "13% +/- 1"
+_TOLERANCE = re.compile(r"^\s*,?\s*(?:respectively\s*,?\s*)?(?:plus\s+or\s+minus|\+\s*/\s*-|±|\+\s*or\s*-)\s*$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$", re.I)
+
+
+def _tolerances(nums: list[Number], text: str) -> list[Number]:
+    """Fold a `plus or minus N` band into the figure(s) it qualifies: low/high around each of them."""
+    out: list[Number] = []
+    for n in nums:
+        if not out or out[-1].low is not None or not _TOLERANCE.match(text[out[-1].end : n.start]):
+            out.append(n)
+            continue
+        j = len(out) - 1
+        while j > 0 and out[j - 1].low is None and out[j - 1].unit == out[j].unit and _LIST_GAP.match(text[out[j - 1].end : out[j].start]):
+            j -= 1
+        for k in range(j, len(out)):
+            band = _band(out[k], n)
+            if band is None:
+                break
+            out[k] = replace(out[k], low=band[0], high=band[1], approx=True)
+        else:
+            out[-1] = replace(out[-1], end=n.end, raw=text[out[-1].start : n.end])
+            continue
+        out.append(n)
+    return out
+
+
+def _band(x: Number, t: Number) -> tuple[float, float] | None:
+    """The low/high of `x plus or minus t`: relative for a % band on an amount, absolute otherwise."""
+    if t.unit == "%" and x.unit != "%":
+        width = abs(x.value * t.value) / 100
+    elif t.unit in (x.unit, ""):
+        width = abs(t.value)
+    elif t.unit == "bp" and x.unit == "%":
+        width = abs(t.value) / 100
+    else:
+        return None
+    return x.value - width, x.value + width
 
 
 def _unscaled(n: Number) -> float:
@@ -392,5 +448,6 @@ def find_numbers(text: str) -> list[Number]:
         keep = [n for n in nums if not any(r.start <= n.start < r.end for r in ratios)]
         nums = sorted(keep + ratios, key=lambda n: n.start)
     nums = _join_ranges(nums, text)
+    nums = _tolerances(nums, text)
     nums = _approx(nums, text, g)
     return [replace(n, value=_tidy(n.value), low=_tidy(n.low), high=_tidy(n.high)) for n in nums]

@@ -1,0 +1,56 @@
+"""Segment figures: `In the North America segment, revenue grew 27% to $17 billion`.
+
+A segment's or product group's figure must never be read as the company total (guidance vs actual
+would match a segment's operating income against company-wide guidance), so figures said of a named
+segment get a `segment:<name>` qualifier. The name is a run of capitalised words or an acronym said
+with a segment noun (`segment`, `Group`, `business`), or an acronym right before the metric
+(`DCG operating margin`) or right after it (`operating margin for DCG`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicons
+from .metrics import MetricMention
+from .numbers import Number
+from .trie import trie_pattern
+
+_NAME = r"(?:[A-Z][\w&'-]*|[A-Z]{2,6})(?:\s+(?:[A-Z][\w&'-]*|&))*"
+
+
+@lru_cache(maxsize=1)
+def _rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    kinds = lexicons.load("segment_words").mapping()
+    nouns = trie_pattern(t for t, k in kinds.items() if k and k[0] == "noun")
+    never = frozenset(t for t, k in kinds.items() if k and k[0] == "not")
+    named = re.compile(rf"(?<![\w-])(?P<name>{_NAME})\s+(?i:{nouns})\b")
+    before = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Z0-9&]{1,5})\s+(?:[\w-]+\s+){0,2}$")
+    after = re.compile(r"^\s+(?:for|in|at|from)\s+(?:the\s+|our\s+)?(?P<name>[A-Z][A-Z0-9&]{1,5})\b")
+    return named, before, after, never
+
+
+def _clean(name: str, never: frozenset[str]) -> str:
+    words = name.split()
+    while words and words[0].lower().strip(".") in never:
+        words.pop(0)
+    return " ".join(words) if words and words[-1].lower() not in never else ""
+
+
+def segment_of(sentence: str, m: MetricMention | None, n: Number) -> str | None:
+    """The segment a figure is said of, or None for a company-wide figure."""
+    named, before, after, never = _rx()
+    for hit in reversed(list(named.finditer(sentence, 0, n.start))):
+        between = sentence[hit.end() : n.start]
+        if ";" in between or re.search(r"\.\s", between):
+            break
+        name = _clean(hit.group("name"), never)
+        if name:
+            return name
+    if m is not None:
+        for hit in (before.search(sentence[max(0, m.start - 30) : m.start]), after.match(sentence[m.end : n.start])):
+            name = _clean(hit.group("name"), never) if hit else ""
+            if name:
+                return name
+    return None
