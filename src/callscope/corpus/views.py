@@ -24,6 +24,7 @@ LOWER_IS_BETTER = ("expense", "cost", "opex", "tax")
 POINT_TOLERANCE = 0.01  # a point guide is "in line" within 1% of its value (0.1 points for % and bp)
 REVISION_TOLERANCE = 0.005  # midpoint moves under 0.5% count as "maintained"
 PLAUSIBLE = (0.5, 2.0)  # an "actual" outside this ratio to the guided midpoint is another figure (not for %/bp)
+PLAUSIBLE_POINTS = 10.0  # ... and a % level (margin, tax rate) more than this many points away
 UNSPECIFIC = {"other"}  # metrics too vague to match across calls
 
 
@@ -92,6 +93,7 @@ def _rows(conn: sqlite3.Connection, table: str, company_id: int | None) -> list[
         comparison = extra.get("comparison") if isinstance(extra.get("comparison"), dict) else {}
         if row["role"] == "change" and comparison.get("direction") == "down":
             _sign_down(row)  # "down 8%" is stored as said (8): compare it as -8
+        row["base"] = _base(row["period"] or row["fiscal_period"], comparison.get("prior_period")) if row["role"] == "change" else None
         out.append(row)
     return out
 
@@ -103,6 +105,15 @@ def _sign_down(row: dict[str, Any]) -> None:
         return  # said with its sign already ("minus 2%")
     value, low, high = (None if v is None else -v for v in vals)
     row["value"], row["low"], row["high"] = value, high, low
+
+
+def _base(period: str | None, prior: str | None) -> int:
+    """Quarters between a change's period and what it is compared against: 1 sequential, 4 year over
+    year (also when not said: growth rates in calls are year over year unless they say otherwise)."""
+    a, b = parse_period(period), parse_period(prior)
+    if a is None or b is None or a[1] is None or b[1] is None:
+        return 4
+    return (a[0] * 4 + a[1]) - (b[0] * 4 + b[1])
 
 
 def _end_key(period: str) -> int | None:
@@ -117,12 +128,15 @@ def _compatible(g: dict[str, Any], f: dict[str, Any]) -> bool:
         return False
     if g["basis"] and f["basis"] and g["basis"] != f["basis"]:
         return False
+    if g["role"] == "change" and g["base"] != f["base"]:
+        return False  # "up 3% sequentially" is not "up 3% year over year"
     return g["segments"] == f["segments"]
 
 
-def _plausible(actual: float, mid: float | None, unit: str | None) -> bool:
+def _plausible(actual: float, mid: float | None, unit: str | None, role: str | None) -> bool:
     if unit in ("%", "bp") or not mid:
-        return True
+        # a level (margin, tax rate) more than 10 points off its guide is another figure (a segment's margin)
+        return role == "change" or mid is None or unit != "%" or abs(actual - mid) <= PLAUSIBLE_POINTS
     ratio = actual / mid
     return PLAUSIBLE[0] <= ratio <= PLAUSIBLE[1]
 
@@ -189,8 +203,8 @@ def guidance_vs_actual(conn: sqlite3.Connection, company_id: int | None = None) 
     """
     facts: dict[tuple[int, str, str | None, str | None], list[dict[str, Any]]] = {}
     for f in _rows(conn, "facts", company_id):
-        if f["value"] is None or f["metric"] in UNSPECIFIC:
-            continue
+        if f["value"] is None or f["metric"] in UNSPECIFIC or f["speaker_role"] in ("analyst", "operator"):
+            continue  # a number in an analyst's question is not a reported result
         f["explicit"] = f["period"] is not None
         period = normalise_period(f["period"]) if f["period"] else normalise_period(f["fiscal_period"])
         facts.setdefault((f["company_id"], f["metric"], period, f["unit"]), []).append(f)
@@ -207,7 +221,7 @@ def guidance_vs_actual(conn: sqlite3.Connection, company_id: int | None = None) 
         if not later:
             continue
         first_call = later[0]["call_id"]  # the results call; an implausible figure there is no reason to look further
-        plausible = [x for x in later if x["call_id"] == first_call and _plausible(x["value"], mid, g["unit"])]
+        plausible = [x for x in later if x["call_id"] == first_call and _plausible(x["value"], mid, g["unit"], g["role"])]
         if not plausible:
             continue
         f = min(plausible, key=lambda x: (x["basis"] != g["basis"], not x["explicit"], x["idx"]))

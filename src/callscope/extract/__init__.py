@@ -31,7 +31,7 @@ from .metrics import (
     refine_metric,
 )
 from .numbers import Number, find_numbers, triggers
-from .periods import Fiscal, PeriodMention, find_periods, infer_fiscal, parse_fiscal
+from .periods import Fiscal, PeriodMention, find_periods, fiscal_year_end, infer_fiscal, parse_fiscal
 from .segments import segment_of
 
 __all__ = ["extract", "figures_of_sentence"]
@@ -48,6 +48,7 @@ def extract(call: Call) -> Call:
             fiscal = inferred
         elif inferred.quarter is not None and inferred.year is None:
             fiscal = Fiscal(inferred.quarter, fiscal.year)  # the quarter alone still resolves "this quarter" and "Q3"
+    fiscal = Fiscal(fiscal.quarter, fiscal.year, fiscal_year_end(fiscal.quarter, fiscal.year, call.call.date))
     facts: list[dict[str, Any]] = []
     guidance: list[dict[str, Any]] = []
     roles = {p.id: p.role for p in call.participants}
@@ -101,7 +102,8 @@ def _infer_fiscal(text: str) -> Fiscal:
 def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     carry = 0
-    outlook_period: str | None = None
+    outlook_period: str | None = None  # the period an outlook passage is about, for its sentences that name none
+    outlook_left = 0  # sentences without guidance before the passage counts as over
     hits = [m.start() for m in triggers().finditer(turn.text)]
     for s, e in sentences.split(turn.text):
         sent = turn.text[s:e]
@@ -109,23 +111,38 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
         has_figure = k < len(hits) and hits[k] < e  # most sentences hold no number: skip the grammar for them
         carried = carry > 0 and fragment(sent)
         items = figures_of_sentence(sent, fiscal, carry=carried) if has_figure else []
+        guided = [i for i in items if i["_guidance"] and i["role"] in ("value", "change")]
+        named = {i["period"] for i in guided if i["period"]}
+        ahead = named or _outlook_periods(sent, fiscal)  # a sentence guiding two periods leaves the next ones open
+        if ahead:
+            outlook_period, outlook_left = (next(iter(ahead)) if len(ahead) == 1 else None), 3
         for it in items:
-            if carried and it["_guidance"] and it["period"] is None:
-                it["period"] = outlook_period  # "For fiscal 2022 we expect ...: Adjusted EBITDA of $90 to $95 million."
+            if it["_guidance"] and it["period"] is None and outlook_left > 0 and it["role"] != "prior_guidance":
+                it["period"] = outlook_period  # "Our outlook for the June quarter ... We expect revenue between $41 billion and $43 billion."
             it["turn"] = turn.index
             it["speaker"] = turn.speaker
             it["span"] = [s + it["span"][0], s + it["span"][1]]
         out.extend(items)
-        guided = [i for i in items if i["_guidance"] and i["role"] == "value"]
+        if guided:
+            outlook_left = 3
+        else:
+            outlook_left = max(0, outlook_left - 1)
         if opens_outlook(sent) or guided:
-            said = find_periods(sent, fiscal)
-            outlook_period = guided[-1]["period"] if guided else (said[-1].period if said else None)
             carry = 2  # the next sentences of an outlook often drop the verb ("Adjusted EBITDA of $90 million to $95 million.")
         elif items:
             carry = 0
         else:
             carry = max(0, carry - 1)
     return out
+
+
+def _outlook_periods(sent: str, fiscal: Fiscal) -> set[str]:
+    """The periods a sentence opens an outlook for ("Turning to the outlook for the third quarter of fiscal
+    2018.", "As we move ahead into the June quarter, I'd like to review our outlook"), if it does."""
+    if not (opens_outlook(sent) or cue_spans(sent)) or reports(sent):
+        return set()
+    ahead = [p for p in find_periods(sent, fiscal) if p.relation == "future" or (p.relation == "current" and p.period and not p.period.startswith("Q"))]
+    return {p.period for p in ahead if p.period and not _is_comparison(sent, p)}  # "in both Q3 and Q4": no one period
 
 
 def _is_comparison(sent: str, p: PeriodMention) -> bool:
@@ -188,6 +205,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
     picked = [own for own, _ in pairs]
     metrics: list[tuple[str, str, list[str]]] = []
     named_at: list[int] = []  # where each figure's metric was said (-1: not said)
+    lead_segment: str | None = None  # a segment named at the start of the sentence holds for all its figures
     prev_end = 0
     for n in nums:
         m = metric_for(sent, n, mentions, prev_end)
@@ -199,7 +217,11 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         if m:
             metric, quals = refine_metric(metric, label, m.phrase, quals)
         seg = segment_of(sent, m, n) if not any(q.startswith("segment:") for q in quals) else None
+        if seg is None and lead_segment and not any(q.startswith("segment:") for q in quals):
+            seg = lead_segment  # "AWS operating income was $718 million, a 24.9% operating margin": the subject's segment
         if seg and "total" not in label.lower():  # "In the North America segment, revenue grew 27% to $17 billion"
+            if not metrics and sent.find(seg) in range(0, 40):
+                lead_segment = seg
             quals = [*quals, f"segment:{seg}"]
             metric = "segment_revenue" if metric == "revenue" else metric
         line = _PRODUCT_LINE.search(sent[: n.start]) if not m and n.currency else None
@@ -290,6 +312,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         if guide:
             item["hedges"] = hedges_in(sent)
         items.append(item)
+    _respectively(sent, items)
     for i, it in enumerate(items):
         h = roles.head[i]
         if (
@@ -331,6 +354,22 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
             if roles.role[i] == "change":
                 it["comparison"].update(change=_signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
     return items
+
+
+_BASIS_PAIR = re.compile(r"\b(?P<a>non-GAAP|GAAP)\s+and\s+(?P<b>non-GAAP|GAAP)\b", re.I)
+
+
+def _respectively(sent: str, items: list[dict[str, Any]]) -> None:
+    """"GAAP and non-GAAP gross margins were 58.4% and 58.6%, respectively": one basis per figure, in order."""
+    pair = _BASIS_PAIR.search(sent) if "respectively" in sent.lower() else None
+    if pair is None:
+        return
+    listed = [it for it in items if it["span"][0] >= pair.end() and it["role"] == "value"][:2]
+    if len(listed) < 2 or listed[0]["unit"] != listed[1]["unit"]:
+        return
+    for it, said in zip(listed, (pair.group("a"), pair.group("b")), strict=True):
+        basis = "non-GAAP" if said.lower().startswith("non") else "GAAP"
+        it["qualifiers"] = [q for q in it["qualifiers"] if q not in ("GAAP", "non-GAAP")] + [basis]
 
 
 def _signed(value: float | None, direction: str | None) -> float | None:

@@ -74,6 +74,28 @@ def _change_noun() -> re.Pattern[str]:
     )
 
 
+_BY = re.compile(r"\bby\s+(?:(?:approximately|about|roughly|nearly|another|an additional)\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _revise_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    up, down = trie_pattern(context.words("revise_up")), trie_pattern(context.words("revise_down"))
+    return re.compile(rf"\b(?:{up})\b", re.I), re.compile(rf"\b(?:{down})\b", re.I)
+
+
+def _revised_by(sentence: str, nums: list[Number], i: int) -> str | None:
+    """"up" / "down" when figure i is the step of a revision ("raising ... by $0.30 to $3.85"), else None."""
+    n = nums[i]
+    if i + 1 >= len(nums) or not _BY.search(sentence[max(0, n.start - 30) : n.start]):
+        return None
+    if not re.fullmatch(r"(?:\s+[\w']+){0,3}?\s+to\s+(?:(?:approximately|about|roughly)\s+)?", sentence[n.end : nums[i + 1].start]):
+        return None
+    pre = sentence[: n.start]
+    up, down = _revise_rx()
+    hits = [(m.start(), "up") for m in up.finditer(pre)] + [(m.start(), "down") for m in down.finditer(pre)]
+    return max(hits)[1] if hits else None
+
+
 def _priors() -> set[str]:
     _cues()
     return _PRIOR_CUES
@@ -132,6 +154,9 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
         elif (mc := _change_after().match(sentence[n.end : n.end + 40])) and (n.unit in _CHANGE_UNITS or mc.lastgroup):
             role.append("change")  # "minus 2% to 0% year over year", "$1.2 billion higher than our guide"
             direction.append(mc.lastgroup)
+        elif (rev := _revised_by(sentence, nums, i)) is not None:
+            role.append("change")  # "raising our full year revenue guide by $2.5 billion to $67.5 billion"
+            direction.append(rev)
         elif n.unit in _CHANGE_UNITS and _change_noun().search(sentence[max(lo, n.start - 40) : n.start]):
             role.append("change")  # "revenue growth was 26%"
             direction.append(None)

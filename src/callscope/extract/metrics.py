@@ -165,10 +165,18 @@ def qualifiers_for(sentence: str, label: str, m: MetricMention | None, n: Number
         name = quals[q.group(0).lower()]
         if name not in out and not (name == "GAAP" and "non-GAAP" in out):
             out.append(name)
+    if m is not None and m.end <= n.start:  # "GAAP gross margin was 64.5% and non-GAAP was 64.7%": the nearer basis wins
+        near = [quals[q.group(0).lower()] for q in qual_rx.finditer(sentence[m.end : n.start])]
+        near = [q for q in near if q in _BASES]
+        if near:
+            out = [q for q in out if q not in _BASES] + [near[-1]]
     if m is not None:
         for g in geo_rx.finditer(label):
             out.append(f"geography:{g.group(0)}")
     return out
+
+
+_BASES = ("GAAP", "non-GAAP")
 
 
 def refine_metric(metric: str, label: str, phrase: str, qualifiers: list[str]) -> tuple[str, list[str]]:

@@ -263,7 +263,9 @@ def _fuzzy(text: str, g: _Grammar) -> list[Number]:
     return out
 
 
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*(?:plus\s+)?$", re.I)  # "minus 1% to plus 1%"
+_RANGE_FROM = re.compile(r"\b(?:range|ranging|ranges)\s+(?:of\s+)?from\s*$", re.I)  # "expected to range from $0.54 to $0.56"
+_ZERO_TO = re.compile(r"(?<!from )\b(?P<w>zero|flat|breakeven)\s+(?:to|and)\s+$", re.I)  # "in the range of zero to 3%"
 # a sign said or written right before a number, but not the "minus" of "plus or minus"
 _SIGN_BEFORE = re.compile(r"(?:(?<!plus or )\b(?:minus|negative)\s+|(?:^|(?<=[\s(]))[-−])$", re.I)
 
@@ -280,20 +282,22 @@ def _join_ranges(nums: list[Number], text: str) -> list[Number]:
             joiner = gap.strip().lower()
             between = bool(re.search(r"\bbetween\s*$", pre))
             ok = bool(_RANGE_JOIN.match(gap)) and (joiner != "and" or between)
-            ok = ok and not re.search(r"\b(?:from|by)\s*$", pre)
+            ok = ok and (not re.search(r"\b(?:from|by)\s*$", pre) or bool(_RANGE_FROM.search(pre)))
             if ok and (not a.unit or not b.unit or a.unit == b.unit) and a.low is None and b.low is None:
                 scale = b.value / _unscaled(b) if b.scaled and not a.scaled else 1.0
-                low = a.value * scale
-                if _plausible_range(low, b.value, between or bool(a.unit and a.unit == b.unit)):
+                low, high = a.value * scale, b.value
+                if low < 0 and high < low:
+                    low, high = high, low  # "minus 4% to minus 6%"
+                if _plausible_range(low, high, between or bool(a.unit and a.unit == b.unit)):
                     unit, cur = b.unit or a.unit, b.currency or a.currency
                     out.append(
                         Number(
                             a.start,
                             b.end,
-                            b.value,
+                            high,
                             unit,
                             low=low,
-                            high=b.value,
+                            high=high,
                             scaled=b.scaled or a.scaled,
                             currency=cur,
                             raw=text[a.start : b.end],
@@ -301,6 +305,10 @@ def _join_ranges(nums: list[Number], text: str) -> list[Number]:
                     )
                     i += 2
                     continue
+        zero = _ZERO_TO.search(text[max(0, a.start - 21) : a.start])
+        if zero and a.low is None and a.unit:  # "zero to 3%", "flat to minus 2%": a range from nothing
+            a = replace(a, start=a.start - len(zero.group(0)), low=min(0.0, a.value), high=max(0.0, a.value))
+            a = replace(a, raw=text[a.start : a.end])
         out.append(a)
         i += 1
     return out

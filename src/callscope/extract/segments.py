@@ -4,7 +4,9 @@ A segment's or product group's figure must never be read as the company total (g
 would match a segment's operating income against company-wide guidance), so figures said of a named
 segment get a `segment:<name>` qualifier. The name is a run of capitalised words or an acronym said
 with a segment noun (`segment`, `Group`, `business`), or an acronym right before the metric
-(`DCG operating margin`) or right after it (`operating margin for DCG`).
+(`DCG operating margin`) or right after it (`operating margin for DCG`), or several capitalised words right
+before the metric (`Amazon Web Services operating income`). Lower-case names count only with `our`/`the` and a
+segment noun (`our security business`, `the international segment`).
 """
 
 from __future__ import annotations
@@ -25,10 +27,17 @@ def _rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[
     kinds = lexicons.load("segment_words").mapping()
     nouns = trie_pattern(t for t, k in kinds.items() if k and k[0] == "noun")
     never = frozenset(t for t, k in kinds.items() if k and k[0] == "not")
-    named = re.compile(rf"(?<![\w-])(?P<name>{_NAME})\s+(?i:{nouns})\b")
+    lower = trie_pattern(t for t, k in kinds.items() if "lower" in k[1:])
+    geos = trie_pattern(g for g in lexicons.load("geographies").terms if g.islower())
+    named = re.compile(
+        rf"(?<![\w-])(?:(?P<name>{_NAME})\s+(?i:{nouns})|(?i:our|the|its)\s+(?P<low>[a-z][a-z-]+|{geos})\s+(?i:{lower}))\b"
+    )
     before = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Z0-9&]{1,5})\s+(?:[\w-]+\s+){0,2}$")
     after = re.compile(r"^\s+(?:for|in|at|from)\s+(?:the\s+|our\s+)?(?P<name>[A-Z][A-Z0-9&]{1,5})\b")
     return named, before, after, never
+
+
+_CAPS = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)+)\s+$")  # capitalised words right before a metric
 
 
 def _clean(name: str, never: frozenset[str]) -> str:
@@ -45,10 +54,13 @@ def segment_of(sentence: str, m: MetricMention | None, n: Number) -> str | None:
         between = sentence[hit.end() : n.start]
         if ";" in between or re.search(r"\.\s", between):
             break
-        name = _clean(hit.group("name"), never)
+        name = _clean(hit.group("name") or hit.group("low"), never)
         if name:
             return name
     if m is not None:
+        label = _CAPS.search(sentence[max(0, m.start - 40) : m.start])
+        if label and len(name := _clean(label.group("name"), never).split()) >= 2:
+            return " ".join(name)  # "Amazon Web Services operating income"
         for hit in (before.search(sentence[max(0, m.start - 30) : m.start]), after.match(sentence[m.end : n.start])):
             name = _clean(hit.group("name"), never) if hit else ""
             if name:
