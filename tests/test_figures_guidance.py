@@ -7,7 +7,7 @@ import pytest
 
 from callscope.extract import figures_of_sentence
 from callscope.extract.numbers import find_numbers
-from callscope.extract.periods import Fiscal
+from callscope.extract.periods import Fiscal, find_periods, fiscal_year_end
 
 Q2_17 = Fiscal(2, 2017)
 
@@ -34,10 +34,166 @@ def test_range_spellings(text: str, low: float, high: float) -> None:
 
 def test_tolerance_applies_to_each_listed_figure() -> None:
     text = "GAAP and non-GAAP gross margins are expected to be 58.3% and 59.1%, respectively, plus or minus 50 basis points."
-    nums = find_numbers(text)
-    assert [(n.low, n.high) for n in nums] == [(pytest.approx(57.8), pytest.approx(58.8)), (pytest.approx(58.6), pytest.approx(59.6))]
+    *margins, band = find_numbers(text)
+    assert [(n.low, n.high) for n in margins] == [(pytest.approx(57.8), pytest.approx(58.8)), (pytest.approx(58.6), pytest.approx(59.6))]
+    assert band.tolerance and band.value == 50 and band.unit == "bp"
 
 
 def test_plus_or_minus_is_not_a_negative_sign() -> None:
-    nums = find_numbers("Revenue is expected to be $900 million, plus or minus 3%.")
-    assert len(nums) == 1 and nums[0].value > 0 and nums[0].low > 0
+    amount, band = find_numbers("Revenue is expected to be $900 million, plus or minus 3%.")
+    assert amount.value > 0 and amount.low == pytest.approx(873e6) and band.value == 3 and band.tolerance
+
+
+def test_tolerance_is_kept_as_its_own_figure_not_a_revenue_rate() -> None:
+    items = figures_of_sentence("We expect revenue to be $900 million, plus or minus 3%.", Q2_17)
+    assert [(i["role"], i["unit"], i["low"], i["high"]) for i in items] == [
+        ("value", "USD", pytest.approx(873e6), pytest.approx(927e6)),
+        ("tolerance", "%", None, None),
+    ]
+    assert all(i["_guidance"] for i in items) and items[0]["comparison"] is None
+
+
+def test_from_to_is_still_a_comparison_but_range_from_is_a_range() -> None:
+    grew = find_numbers("Revenue grew from $5 million to $6 million.")
+    assert [n.value for n in grew] == [5e6, 6e6]
+    ranged = find_numbers("EPS is expected to range from $0.54 to $0.56.")
+    assert [(n.low, n.high) for n in ranged] == [(0.54, 0.56)]
+    zero = find_numbers("We expect growth in the range of zero to 3% year over year.")
+    assert [(n.low, n.high) for n in zero] == [(0.0, 3.0)]
+    down = find_numbers("We expect revenue in the range of minus 4% to minus 6% year over year.")
+    assert [(n.low, n.high) for n in down] == [(-6.0, -4.0)]
+    assert [(n.low, n.high) for n in find_numbers("Growth of minus 1% to plus 1%.")] == [(-1.0, 1.0)]
+
+
+def _one(sentence: str, fiscal: Fiscal = Q2_17, **want: object) -> dict:
+    items = figures_of_sentence(sentence, fiscal)
+    hit = [i for i in items if all(i.get(k) == v for k, v in want.items())]
+    assert hit, [(i["metric"], i["value"], i["role"], i["period"], i["qualifiers"]) for i in items]
+    return hit[0]
+
+
+def test_decreases_keep_their_sign_in_the_comparison() -> None:
+    it = _one("We expect Q3 revenue to be $9.2 billion, down 8% year over year.", role="change")
+    assert it["value"] == 8.0 and it["comparison"]["direction"] == "down" and it["comparison"]["change"] == -8.0
+    head = _one("We expect Q3 revenue to be $9.2 billion, down 8% year over year.", role="value")
+    assert head["comparison"]["change"] == -8.0
+    signed = _one("Zorblax expects revenue growth of minus 2% to 0% year over year.", role="change")
+    assert (signed["low"], signed["high"]) == (-2.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Full year revenue was up 13%, or nearly $6 billion higher than our original forecast.",
+        "We are raising our full year revenue guide by $2.5 billion to $67.5 billion.",
+        "We expect revenue growth to be in the range of 1% to 4% year over year.",
+        "Revenue growth was 26%.",
+    ],
+)
+def test_changes_are_not_levels(sentence: str) -> None:
+    items = figures_of_sentence(sentence, Q2_17)
+    assert items[0]["role"] == "change", [(i["value"], i["role"]) for i in items]
+
+
+def test_raising_by_x_to_y_links_the_step_to_the_new_level() -> None:
+    step, level = figures_of_sentence("We are raising our EPS guide by $0.30 to $3.85 for the full year.", Q2_17)
+    assert (step["role"], level["role"]) == ("change", "value")
+    assert level["comparison"]["change"] == 0.30 and level["comparison"]["direction"] == "up"
+    assert level["period"] == "FY 2017" and level["_guidance"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "segment", "metric"),
+    [
+        ("In the North America segment, revenue grew 27% to $17 billion.", "North America", "segment_revenue"),
+        ("In the international segment, operating income was $90 million.", "international", "operating_income"),
+        ("Zorblax Cloud Services operating income was $718 million.", "Zorblax Cloud Services", "operating_income"),
+        ("Revenue for the Data Center Group was $4.2 billion, up 10%.", "Data Center", "segment_revenue"),
+        ("DCG operating margin was 45%.", "DCG", "operating_margin"),
+        ("We expect operating margin for DCG to be above 40% for the year.", "DCG", "operating_margin"),
+        ("Our security business delivered 9% revenue growth.", "security", "segment_revenue"),
+    ],
+)
+def test_segment_figures_are_tagged(sentence: str, segment: str, metric: str) -> None:
+    it = figures_of_sentence(sentence, Q2_17)[0]
+    assert f"segment:{segment}" in it["qualifiers"] and it["metric"] == metric
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Total revenue was $5 billion.", "Operating income was $1.3 billion.", "Our business grew 10% to $5 billion.", "GAAP EPS was $1.10."],
+)
+def test_company_totals_have_no_segment(sentence: str) -> None:
+    assert not any(q.startswith("segment:") for i in figures_of_sentence(sentence, Q2_17) for q in i["qualifiers"])
+
+
+def test_respectively_gives_each_figure_its_basis() -> None:
+    items = figures_of_sentence("GAAP and non-GAAP gross margins were 58.4% and 58.6%, respectively.", Q2_17)
+    assert [i["qualifiers"] for i in items] == [["GAAP"], ["non-GAAP"]]
+    items = figures_of_sentence("Q2 GAAP gross margin was 64.5% and non-GAAP was 64.7%.", Q2_17)
+    assert [i["qualifiers"][-1] for i in items] == ["GAAP", "non-GAAP"]
+
+
+def test_a_share_of_the_current_quarter_is_a_fact() -> None:
+    it = _one("We made progress on increasing our recurring revenue, with 31% of our total Q2 revenue from subscriptions.", value=31.0)
+    assert not it["_guidance"]
+
+
+@pytest.mark.parametrize(
+    ("quarter", "year", "date", "end"),
+    [
+        (2, 2016, "2016-04-26", 9),  # a September fiscal year: Q2 ends in March
+        (2, 2017, "2016-08-11", 1),  # a January fiscal year: Q2 FY2017 ends in July 2016
+        (4, 2016, "2016-08-17", 7),  # a July fiscal year
+        (4, 2015, "2016-01-14", 12),  # calendar year, a call two weeks after the quarter
+        (3, 2020, "2020-07-30", 9),  # a call a month after the quarter
+        (None, 2020, "2020-07-30", None),
+    ],
+)
+def test_fiscal_year_end_from_the_call_date(quarter: int | None, year: int, date: str, end: int | None) -> None:
+    assert fiscal_year_end(quarter, year, date) == end
+
+
+@pytest.mark.parametrize(
+    ("fiscal", "said", "period", "relation"),
+    [
+        (Fiscal(4, 2015, 12), "For the March quarter, we expect", "Q1 2016", "future"),
+        (Fiscal(4, 2015, 12), "the December quarter", "Q4 2015", "current"),
+        (Fiscal(2, 2016, 9), "As we move ahead into the June quarter", "Q3 2016", "future"),
+        (Fiscal(2, 2016, 9), "the December quarter", "Q1 2016", "past"),
+        (Fiscal(2, 2016, 9), "the June quarter last year", "Q3 2015", "past"),
+        (Fiscal(2, 2017, 1), "the October quarter", "Q3 2017", "future"),
+        (Fiscal(2, 2017, 7), "the April quarter", "Q3 2017", "future"),
+        (Fiscal(2, 2017, 7), "the October quarter", "Q1 2017", "past"),
+        (Fiscal(2, 2017, None), "the September quarter", "Q3 2017", "future"),  # no fiscal end known: calendar
+        (Fiscal(2, 2017, 12), "for fiscal '18", "FY 2018", "future"),
+        (Fiscal(2, 2017, 12), "for the full year", "FY 2017", "current"),
+        (Fiscal(2, 2017, 12), "in the second half", "H2 2017", "future"),
+        (Fiscal(2, 2017, 12), "next quarter", "Q3 2017", "future"),
+        (Fiscal(3, 2016, 12), "ten years ago", "FY 2006", "past"),
+    ],
+)
+def test_relative_periods(fiscal: Fiscal, said: str, period: str, relation: str) -> None:
+    found = find_periods(said, fiscal)
+    assert [(p.period, p.relation) for p in found] == [(period, relation)]
+
+
+OUTLOOK = """Operator
+Welcome to the Zorblax second quarter fiscal 2031 earnings call.
+Dana Quill - Chief Financial Officer
+Revenue for the quarter was $1.20 billion. Now turning to the outlook for the third quarter of fiscal 2031. We expect revenue to be $1.30 billion, plus or minus 2%. GAAP and non-GAAP gross margins are expected to be 58.3% and 59.1%, respectively, plus or minus 50 basis points. The tax rate is expected to be 17%.
+Dana Quill - Chief Financial Officer
+We expect growth to continue. Operating expenses should be about $400 million.
+"""
+
+
+def test_an_outlook_passage_gives_its_period_to_the_sentences_that_name_none(tmp_path) -> None:
+    import callscope
+
+    src = tmp_path / "zorblax.txt"
+    src.write_text(OUTLOOK, encoding="utf-8")
+    call = callscope.read(src)
+    got = {(g["metric"], g["role"], g["period"]) for g in call.guidance}
+    assert ("revenue", "value", "Q3 2031") in got and ("tax_rate", "value", "Q3 2031") in got
+    assert [g["qualifiers"][-1] for g in call.guidance if g["metric"] == "gross_margin" and g["role"] == "value"] == ["GAAP", "non-GAAP"]
+    assert ("opex", "value", None) in got  # another turn: the passage is over

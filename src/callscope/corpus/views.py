@@ -86,6 +86,8 @@ def _rows(conn: sqlite3.Connection, table: str, company_id: int | None) -> list[
             extra = {}
         extra = extra if isinstance(extra, dict) else {}
         row["role"] = extra.get("role")  # "value" vs "change" when extract says
+        if row["role"] == "tolerance":
+            continue  # the "2%" of "plus or minus 2%" is part of the figure before it
         quals = [q for q in extra.get("qualifiers") or [] if isinstance(q, str)]
         bases = {q for q in quals if q in ("GAAP", "non-GAAP")}
         row["basis"] = bases.pop() if len(bases) == 1 else None

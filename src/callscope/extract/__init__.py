@@ -200,6 +200,11 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
     periods = find_periods(sent, fiscal)
     cues = cue_spans(sent)
     roles = compare.assign(sent, nums)
+    for i, n in enumerate(nums):  # "plus or minus 2%" is the width of the figure before it, not a change of its own
+        if n.tolerance:
+            roles.role[i], roles.head[i], roles.direction[i] = "tolerance", None, None
+        elif roles.head[i] is not None and nums[roles.head[i]].tolerance:
+            roles.head[i] = None
     used: set[int] = set()
     pairs = [_pick_period(sent, n, periods, nums, used, roles.role[i] == "prior") for i, n in enumerate(nums)]
     picked = [own for own, _ in pairs]
@@ -270,6 +275,8 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         if roles.role[i] == "change" and period is not None and period.relation == "past":
             pairs[i] = (None, period)  # "up 150 basis points sequentially": the period compared against
             period = None
+        if guide and period is not None and period.relation == "current" and (period.period or "").startswith("Q"):
+            period = None  # the call's quarter is over: "Given our Q3 results, we now expect ..." guides another period
         if period is None and roles.role[i] == "prior":
             pstr = None
         elif period is None:
@@ -328,7 +335,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
             )  # "up from the prior range of $2.00 to $2.10"
             if it["low"] is not None and it["high"] is not None and it["low"] != it["high"]:
                 it["value"] = None
-        if h is None or roles.role[i] == "value":
+        if h is None or roles.role[i] in ("value", "tolerance"):
             continue
         comp = items[h]["comparison"] or _no_comparison()
         if roles.role[i] == "prior":
@@ -348,7 +355,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
             it["comparison"] = {"prior_value": None, "prior_unit": None, "prior_period": against.period if against else None}
             it["comparison"].update(change=_signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
             continue
-        if against is not None and roles.role[i] != "prior":
+        if against is not None and roles.role[i] not in ("prior", "tolerance"):
             it["comparison"] = it["comparison"] or _no_comparison()
             it["comparison"]["prior_period"] = it["comparison"]["prior_period"] or against.period
             if roles.role[i] == "change":

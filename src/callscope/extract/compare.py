@@ -111,6 +111,8 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
         mb = before_rx.search(pre)
         ma = after_rx.match(sentence[n.end : n.end + 20])
         cue = mb.group("cue").lower() if mb else None
+        if cue == "from" and n.is_range and re.search(r"\brang(?:e|es|ing)\s+from\s*$", pre, re.I):
+            cue, mb = None, None  # "could range from $2.76 to $2.91": a range, not a prior value
         gap = _after_period(sentence, nums[i - 1].end, n.start) if i else ""
         between = sentence[nums[i - 1].end : n.start] if i else ""
         listed = (

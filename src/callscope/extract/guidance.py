@@ -90,8 +90,9 @@ def is_guidance(
     if period is not None and period.relation == "past" and not governed:
         return False
     if period is not None and period.relation == "current" and (period.period or "").startswith("Q"):
-        if not _future(sentence[clause_start : n.start]):
-            return False  # the call's own quarter is over: "31% of our Q2 revenue came from ..." is reported
+        last_cue = max((e for _, e, _ in cues if e <= n.start), default=-1)
+        if period.start >= last_cue and not _future(sentence[period.start : n.start]):
+            return False  # the call's own quarter is over: "increasing ..., with 31% of our Q2 revenue from ..." is reported
     if governed:
         return True
     if n.is_range and role == "value" and not _past(sentence) and not sentence.rstrip().endswith("?"):

@@ -30,6 +30,7 @@ class Number:
     approx: bool = False
     bound: str | None = None  # "min" / "max" for "more than" / "up to"
     scaled: bool = False  # said with a scale word (million, b, ...)
+    tolerance: bool = False  # the N of "X, plus or minus N": folded into X's low/high, kept as a figure of its own
     currency: str | None = None
     raw: str = ""
 
@@ -340,14 +341,11 @@ def _tolerances(nums: list[Number], text: str) -> list[Number]:
         j = len(out) - 1
         while j > 0 and out[j - 1].low is None and out[j - 1].unit == out[j].unit and _LIST_GAP.match(text[out[j - 1].end : out[j].start]):
             j -= 1
-        for k in range(j, len(out)):
-            band = _band(out[k], n)
-            if band is None:
-                break
-            out[k] = replace(out[k], low=band[0], high=band[1], approx=True)
-        else:
-            out[-1] = replace(out[-1], end=n.end, raw=text[out[-1].start : n.end])
-            continue
+        bands = [_band(out[k], n) for k in range(j, len(out))]
+        if all(bands):
+            for k, band in zip(range(j, len(out)), bands, strict=True):
+                out[k] = replace(out[k], low=band[0], high=band[1], approx=True)
+            n = replace(n, value=abs(n.value), tolerance=True, raw=text[n.start : n.end])
         out.append(n)
     return out
 
