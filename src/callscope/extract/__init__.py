@@ -125,7 +125,7 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
         out.extend(items)
         if guided:
             outlook_left = 3
-        else:
+        elif not cue_spans(sent):  # "We also expect ASPs to decline." keeps the passage going
             outlook_left = max(0, outlook_left - 1)
         if opens_outlook(sent) or guided:
             carry = 2  # the next sentences of an outlook often drop the verb ("Adjusted EBITDA of $90 million to $95 million.")
