@@ -95,7 +95,7 @@ def _rows(conn: sqlite3.Connection, table: str, company_id: int | None) -> list[
         comparison = extra.get("comparison") if isinstance(extra.get("comparison"), dict) else {}
         if row["role"] == "change" and comparison.get("direction") == "down":
             _sign_down(row)  # "down 8%" is stored as said (8): compare it as -8
-        row["base"] = _base(row["period"] or row["fiscal_period"], comparison.get("prior_period")) if row["role"] == "change" else None
+        row["base"] = _base(row["period"] or row["fiscal_period"], row["fiscal_period"], comparison.get("prior_period")) if row["role"] == "change" else None
         out.append(row)
     return out
 
@@ -109,13 +109,18 @@ def _sign_down(row: dict[str, Any]) -> None:
     row["value"], row["low"], row["high"] = value, high, low
 
 
-def _base(period: str | None, prior: str | None) -> int:
+def _base(period: str | None, call_period: str | None, prior: str | None) -> int:
     """Quarters between a change's period and what it is compared against: 1 sequential, 4 year over
-    year (also when not said: growth rates in calls are year over year unless they say otherwise)."""
-    a, b = parse_period(period), parse_period(prior)
-    if a is None or b is None or a[1] is None or b[1] is None:
-        return 4
-    return (a[0] * 4 + a[1]) - (b[0] * 4 + b[1])
+    year (also when not said: growth rates in calls are year over year unless they say otherwise).
+    A base said as "year over year" may have been resolved against the call rather than the figure."""
+    b = parse_period(prior)
+    for p in (parse_period(period), parse_period(call_period)):
+        if p is None or b is None or p[1] is None or b[1] is None:
+            continue
+        lag = (p[0] * 4 + p[1]) - (b[0] * 4 + b[1])
+        if lag in (1, 4):
+            return lag
+    return 4
 
 
 def _end_key(period: str) -> int | None:

@@ -119,6 +119,7 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
         for it in items:
             if it["_guidance"] and it["period"] is None and outlook_left > 0 and it["role"] != "prior_guidance":
                 it["period"] = outlook_period  # "Our outlook for the June quarter ... We expect revenue between $41 billion and $43 billion."
+                _carry_base(it, fiscal)
             it["turn"] = turn.index
             it["speaker"] = turn.speaker
             it["span"] = [s + it["span"][0], s + it["span"][1]]
@@ -349,6 +350,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
                 comp["prior_period"] = own.period
             it["period"] = items[h]["period"]  # a change belongs to the period it was measured for
         items[h]["comparison"] = comp
+    _rebase(sent, items, pairs, roles.head)
     for i, it in enumerate(items):
         against = pairs[i][1]
         if roles.role[i] == "change" and roles.head[i] is None:  # "revenue declined $14 million": the change is the figure
@@ -361,6 +363,35 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
             if roles.role[i] == "change":
                 it["comparison"].update(change=_signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
     return items
+
+
+def _rebase(sent: str, items: list[dict[str, Any]], pairs: list[tuple[Any, Any]], heads: list[int | None]) -> None:
+    """"Q3 revenue growth of 1% to 4% year over year": the base is a year before the figure's own period,
+    not before the call's (the comparison period was resolved against the call)."""
+    for i, it in enumerate(items):
+        against = pairs[i][1]
+        own = re.fullmatch(r"Q([1-4]) (\d{4})", it["period"] or "")
+        if against is None or own is None or not _CHANGE_BASE.fullmatch(sent[against.start : against.end]):
+            continue
+        back = 1 if re.match(r"seq|quarter", sent[against.start : against.end], re.I) else 4
+        f = Fiscal(int(own.group(1)), int(own.group(2))).shift(-back)
+        pairs[i] = (pairs[i][0], PeriodMention(against.start, against.end, f"Q{f.quarter} {f.year}", against.relation))
+        for j in (i, heads[i]):
+            comp = items[j]["comparison"] if j is not None else None
+            if comp and comp.get("prior_period") == against.period:
+                comp["prior_period"] = f"Q{f.quarter} {f.year}"
+
+
+def _carry_base(it: dict[str, Any], fiscal: Fiscal) -> None:
+    """A change's "year over year" base was resolved against the call; move it with the carried period."""
+    comp, own = it.get("comparison"), re.fullmatch(r"Q([1-4]) (\d{4})", it["period"] or "")
+    if not comp or not comp.get("prior_period") or own is None:
+        return
+    for back in (1, 4):
+        if comp["prior_period"] == _current(fiscal.shift(-back)):
+            f = Fiscal(int(own.group(1)), int(own.group(2))).shift(-back)
+            comp["prior_period"] = f"Q{f.quarter} {f.year}"
+            return
 
 
 _BASIS_PAIR = re.compile(r"\b(?P<a>non-GAAP|GAAP)\s+and\s+(?P<b>non-GAAP|GAAP)\b", re.I)

@@ -23,6 +23,14 @@ _NAME = r"(?:[A-Z][\w&'-]*|[A-Z]{2,6})(?:\s+(?:[A-Z][\w&'-]*|&))*"
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _prefix() -> re.Pattern[str]:
+    kinds = lexicons.load("segment_words").mapping()
+    words = trie_pattern(t for t, k in kinds.items() if k and k[0] == "prefix")
+    return re.compile(rf"(?<![\w-])(?P<name>{words})\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
 def _rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     kinds = lexicons.load("segment_words").mapping()
     nouns = trie_pattern(t for t, k in kinds.items() if k and k[0] == "noun")
@@ -61,6 +69,9 @@ def segment_of(sentence: str, m: MetricMention | None, n: Number) -> str | None:
         label = _CAPS.search(sentence[max(0, m.start - 40) : m.start])
         if label and len(name := _clean(label.group("name"), never).split()) >= 2:
             return " ".join(name)  # "Amazon Web Services operating income"
+        line = _prefix().search(sentence[max(0, m.start - 20) : m.start])
+        if line:
+            return line.group("name").lower()  # "product gross margin was 63.3%"
         for hit in (before.search(sentence[max(0, m.start - 30) : m.start]), after.match(sentence[m.end : n.start])):
             name = _clean(hit.group("name"), never) if hit else ""
             if name:
