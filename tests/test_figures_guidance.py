@@ -197,3 +197,14 @@ def test_an_outlook_passage_gives_its_period_to_the_sentences_that_name_none(tmp
     assert ("revenue", "value", "Q3 2031") in got and ("tax_rate", "value", "Q3 2031") in got
     assert [g["qualifiers"][-1] for g in call.guidance if g["metric"] == "gross_margin" and g["role"] == "value"] == ["GAAP", "non-GAAP"]
     assert ("opex", "value", None) in got  # another turn: the passage is over
+
+
+def test_each_change_keeps_its_own_sign_and_base() -> None:
+    items = figures_of_sentence("Revenue came in at $16.5 billion, down 3% year-on-year and higher by $900 million than our guide.", Q2_17)
+    pct = next(i for i in items if i["unit"] == "%")
+    assert pct["role"] == "change" and pct["comparison"]["change"] == -3.0 and pct["comparison"]["prior_period"] == "Q2 2016"
+
+
+def test_raised_by_without_a_new_level_is_a_change() -> None:
+    items = figures_of_sentence("Since January, we have raised our revenue outlook by $2.5 billion and our EPS by $0.45.", Q2_17)
+    assert [i["role"] for i in items] == ["change", "change"]

@@ -349,6 +349,8 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
             if own is not None and comp["prior_period"] is None:
                 comp["prior_period"] = own.period
             it["period"] = items[h]["period"]  # a change belongs to the period it was measured for
+            it["comparison"] = {**_no_comparison(), "prior_period": own.period if own else None}  # its own sign and base
+            it["comparison"].update(change=_signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
         items[h]["comparison"] = comp
     _rebase(sent, items, pairs, roles.head)
     for i, it in enumerate(items):

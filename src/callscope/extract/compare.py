@@ -86,11 +86,9 @@ def _revise_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _revised_by(sentence: str, nums: list[Number], i: int) -> str | None:
     """"up" / "down" when figure i is the step of a revision ("raising ... by $0.30 to $3.85"), else None."""
     n = nums[i]
-    if i + 1 >= len(nums) or not _BY.search(sentence[max(0, n.start - 30) : n.start]):
+    if not _BY.search(sentence[max(0, n.start - 30) : n.start]):
         return None
-    if not re.fullmatch(r"(?:\s+[\w']+){0,3}?\s+to\s+(?:(?:approximately|about|roughly)\s+)?", sentence[n.end : nums[i + 1].start]):
-        return None
-    pre = sentence[: n.start]
+    pre = sentence[: n.start]  # "we have raised our revenue outlook by $2.5 billion, our operating income by $1.7 billion"
     up, down = _revise_rx()
     hits = [(m.start(), "up") for m in up.finditer(pre)] + [(m.start(), "down") for m in down.finditer(pre)]
     return max(hits)[1] if hits else None

@@ -85,7 +85,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ry",
         re.compile(
-            r"\b(?P<rel>this|last|next|prior|previous|the\s+prior|the\s+previous|a)\s+year(?:'s)?(?:\s+ago)?\b|\b(?P<rel2>year[\s-]over[\s-]year|year[\s-]ago|full[\s-]year|the\s+year|fiscal\s+year|yoy)\b",
+            r"\b(?P<rel>this|last|next|prior|previous|the\s+prior|the\s+previous|a)\s+year(?:'s)?(?:\s+ago)?\b|\b(?P<rel2>year[\s-](?:over|on)[\s-]year|year[\s-]ago|full[\s-]year|the\s+year|fiscal\s+year|yoy)\b",
             re.I,
         ),
     ),
@@ -343,12 +343,13 @@ def _resolve(kind: str, m: re.Match[str], cur: Fiscal) -> PeriodMention | None:
         if (
             rel in {"last", "prior", "previous", "the prior", "the previous", "a"}
             or "over" in rel
+            or "-on-" in rel.replace(" ", "-")
             or "ago" in rel
             or rel == "yoy"
         ):
             if rel == "a" and "ago" not in m.group(0).lower():
                 return None
-            if cur.quarter and ("over" in rel or "ago" in m.group(0).lower() or rel == "yoy"):
+            if cur.quarter and ("over" in rel or "-on-" in rel.replace(" ", "-") or "ago" in m.group(0).lower() or rel == "yoy"):
                 f = cur.shift(-4)
                 return PeriodMention(s, e, _q(f.quarter, f.year), "past")
             return PeriodMention(s, e, f"FY {cur.year - 1}" if cur.year else "prior year", "past")
