@@ -29,6 +29,7 @@ from .metrics import (
     per_share,
     qualifiers_for,
     refine_metric,
+    respectively,
 )
 from .numbers import Number, find_numbers, triggers
 from .periods import Fiscal, PeriodMention, find_periods, fiscal_year_end, infer_fiscal, parse_fiscal
@@ -119,7 +120,7 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
         for it in items:
             if it["_guidance"] and it["period"] is None and outlook_left > 0 and it["role"] != "prior_guidance":
                 it["period"] = outlook_period  # "Our outlook for the June quarter ... We expect revenue between $41 billion and $43 billion."
-                _carry_base(it, fiscal)
+                compare.carry_base(it, fiscal)
             it["turn"] = turn.index
             it["speaker"] = turn.speaker
             it["span"] = [s + it["span"][0], s + it["span"][1]]
@@ -149,11 +150,10 @@ def _outlook_periods(sent: str, fiscal: Fiscal) -> set[str]:
 def _is_comparison(sent: str, p: PeriodMention) -> bool:
     """`... versus the first half of '19`, `... over the prior year`, `year over year`: a period named to compare against."""
     return bool(context.before("compared", r"(?:the\s+|a\s+|our\s+)?").search(sent[max(0, p.start - 25) : p.start])) or bool(
-        _CHANGE_BASE.fullmatch(sent[p.start : p.end])
+        compare.CHANGE_BASE.fullmatch(sent[p.start : p.end])
     )
 
 
-_CHANGE_BASE = re.compile(r"(?:year|quarter)[\s-](?:over|on)[\s-](?:year|quarter)|yoy|sequential(?:ly)?", re.I)
 
 
 def _pick_period(
@@ -320,7 +320,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         if guide:
             item["hedges"] = hedges_in(sent)
         items.append(item)
-    _respectively(sent, items)
+    respectively(sent, items)
     for i, it in enumerate(items):
         h = roles.head[i]
         if (
@@ -338,88 +338,33 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
                 it["value"] = None
         if h is None or roles.role[i] in ("value", "tolerance"):
             continue
-        comp = items[h]["comparison"] or _no_comparison()
+        comp = items[h]["comparison"] or compare.no_comparison()
         if roles.role[i] == "prior":
             if it["period"] and it["period"].startswith("FY ") and (items[h]["period"] or "").startswith("Q"):
                 it["period"] = f"{items[h]['period'][:2]} {it['period'][3:]}"  # "compared to $1.10 in 2030": that year's quarter
             comp.update(prior_value=it["value"], prior_unit=it["unit"], prior_period=it["period"])
         else:
-            comp.update(change=_signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
+            comp.update(change=compare.signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
             own = picked[i] if picked[i] is not None and picked[i].relation == "past" else pairs[i][1]
             if own is not None and comp["prior_period"] is None:
                 comp["prior_period"] = own.period
             it["period"] = items[h]["period"]  # a change belongs to the period it was measured for
-            it["comparison"] = {**_no_comparison(), "prior_period": own.period if own else None}  # its own sign and base
-            it["comparison"].update(change=_signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
+            it["comparison"] = {**compare.no_comparison(), "prior_period": own.period if own else None}  # its own sign and base
+            it["comparison"].update(change=compare.signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
         items[h]["comparison"] = comp
-    _rebase(sent, items, pairs, roles.head)
+    compare.rebase(sent, items, pairs, roles.head)
     for i, it in enumerate(items):
         against = pairs[i][1]
         if roles.role[i] == "change" and roles.head[i] is None:  # "revenue declined $14 million": the change is the figure
             it["comparison"] = {"prior_value": None, "prior_unit": None, "prior_period": against.period if against else None}
-            it["comparison"].update(change=_signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
+            it["comparison"].update(change=compare.signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
             continue
         if against is not None and roles.role[i] not in ("prior", "tolerance"):
-            it["comparison"] = it["comparison"] or _no_comparison()
+            it["comparison"] = it["comparison"] or compare.no_comparison()
             it["comparison"]["prior_period"] = it["comparison"]["prior_period"] or against.period
             if roles.role[i] == "change":
-                it["comparison"].update(change=_signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
+                it["comparison"].update(change=compare.signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
     return items
-
-
-def _rebase(sent: str, items: list[dict[str, Any]], pairs: list[tuple[Any, Any]], heads: list[int | None]) -> None:
-    """"Q3 revenue growth of 1% to 4% year over year": the base is a year before the figure's own period,
-    not before the call's (the comparison period was resolved against the call)."""
-    for i, it in enumerate(items):
-        against = pairs[i][1]
-        own = re.fullmatch(r"Q([1-4]) (\d{4})", it["period"] or "")
-        if against is None or own is None or not _CHANGE_BASE.fullmatch(sent[against.start : against.end]):
-            continue
-        back = 1 if re.match(r"seq|quarter", sent[against.start : against.end], re.I) else 4
-        f = Fiscal(int(own.group(1)), int(own.group(2))).shift(-back)
-        pairs[i] = (pairs[i][0], PeriodMention(against.start, against.end, f"Q{f.quarter} {f.year}", against.relation))
-        for j in (i, heads[i]):
-            comp = items[j]["comparison"] if j is not None else None
-            if comp and comp.get("prior_period") == against.period:
-                comp["prior_period"] = f"Q{f.quarter} {f.year}"
-
-
-def _carry_base(it: dict[str, Any], fiscal: Fiscal) -> None:
-    """A change's "year over year" base was resolved against the call; move it with the carried period."""
-    comp, own = it.get("comparison"), re.fullmatch(r"Q([1-4]) (\d{4})", it["period"] or "")
-    if not comp or not comp.get("prior_period") or own is None:
-        return
-    for back in (1, 4):
-        if comp["prior_period"] == _current(fiscal.shift(-back)):
-            f = Fiscal(int(own.group(1)), int(own.group(2))).shift(-back)
-            comp["prior_period"] = f"Q{f.quarter} {f.year}"
-            return
-
-
-_BASIS_PAIR = re.compile(r"\b(?P<a>non-GAAP|GAAP)\s+and\s+(?P<b>non-GAAP|GAAP)\b", re.I)
-
-
-def _respectively(sent: str, items: list[dict[str, Any]]) -> None:
-    """"GAAP and non-GAAP gross margins were 58.4% and 58.6%, respectively": one basis per figure, in order."""
-    pair = _BASIS_PAIR.search(sent) if "respectively" in sent.lower() else None
-    if pair is None:
-        return
-    listed = [it for it in items if it["span"][0] >= pair.end() and it["role"] == "value"][:2]
-    if len(listed) < 2 or listed[0]["unit"] != listed[1]["unit"]:
-        return
-    for it, said in zip(listed, (pair.group("a"), pair.group("b")), strict=True):
-        basis = "non-GAAP" if said.lower().startswith("non") else "GAAP"
-        it["qualifiers"] = [q for q in it["qualifiers"] if q not in ("GAAP", "non-GAAP")] + [basis]
-
-
-def _signed(value: float | None, direction: str | None) -> float | None:
-    """A change said as a magnitude ("down 8%") as a signed number (-8); `value` itself stays as said."""
-    return -value if value is not None and value > 0 and direction == "down" else value
-
-
-def _no_comparison() -> dict[str, Any]:
-    """A figure's comparison before anything is known about it (every key present, so outputs align)."""
-    return dict.fromkeys(("prior_value", "prior_unit", "prior_period", "change", "change_unit", "direction"))
 
 
 _PRODUCT_LINE = re.compile(

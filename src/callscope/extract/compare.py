@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .. import lexicons
 from . import context
 from .numbers import Number
+from .periods import Fiscal, PeriodMention
 from .trie import trie_pattern
 
 
@@ -193,3 +195,50 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
         if head[i] is None and r == "prior":
             role[i] = "value"  # a comparison with nothing to compare: report it plainly
     return Roles(role, head, direction)
+
+
+# a period phrase that is only the base of a change
+CHANGE_BASE = re.compile(r"(?:year|quarter)[\s-](?:over|on)[\s-](?:year|quarter)|yoy|sequential(?:ly)?", re.I)
+
+
+def rebase(sent: str, items: list[dict[str, Any]], pairs: list[tuple[Any, Any]], heads: list[int | None]) -> None:
+    """"Q3 revenue growth of 1% to 4% year over year": the base is a year before the figure's own period,
+    not before the call's (the comparison period was resolved against the call)."""
+    for i, it in enumerate(items):
+        against = pairs[i][1]
+        own = re.fullmatch(r"Q([1-4]) (\d{4})", it["period"] or "")
+        if against is None or own is None or not CHANGE_BASE.fullmatch(sent[against.start : against.end]):
+            continue
+        back = 1 if re.match(r"seq|quarter", sent[against.start : against.end], re.I) else 4
+        f = Fiscal(int(own.group(1)), int(own.group(2))).shift(-back)
+        pairs[i] = (pairs[i][0], PeriodMention(against.start, against.end, f"Q{f.quarter} {f.year}", against.relation))
+        for j in (i, heads[i]):
+            comp = items[j]["comparison"] if j is not None else None
+            if comp and comp.get("prior_period") == against.period:
+                comp["prior_period"] = f"Q{f.quarter} {f.year}"
+
+
+def carry_base(it: dict[str, Any], fiscal: Fiscal) -> None:
+    """A change's "year over year" base was resolved against the call; move it with the carried period."""
+    comp, own = it.get("comparison"), re.fullmatch(r"Q([1-4]) (\d{4})", it["period"] or "")
+    if not comp or not comp.get("prior_period") or own is None:
+        return
+    for back in (1, 4):
+        if comp["prior_period"] == _quarter(fiscal.shift(-back)):
+            f = Fiscal(int(own.group(1)), int(own.group(2))).shift(-back)
+            comp["prior_period"] = f"Q{f.quarter} {f.year}"
+            return
+
+
+def signed(value: float | None, direction: str | None) -> float | None:
+    """A change said as a magnitude ("down 8%") as a signed number (-8); `value` itself stays as said."""
+    return -value if value is not None and value > 0 and direction == "down" else value
+
+
+def no_comparison() -> dict[str, Any]:
+    """A figure's comparison before anything is known about it (every key present, so outputs align)."""
+    return dict.fromkeys(("prior_value", "prior_unit", "prior_period", "change", "change_unit", "direction"))
+
+
+def _quarter(f: Fiscal) -> str | None:
+    return f"Q{f.quarter} {f.year}" if f.quarter and f.year else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .. import lexicons
 from . import context
@@ -203,3 +204,19 @@ def default_unit(n: Number, metric: str | None) -> str:
     if n.scaled:
         return "USD"
     return ""
+
+
+_BASIS_PAIR = re.compile(r"\b(?P<a>non-GAAP|GAAP)\s+and\s+(?P<b>non-GAAP|GAAP)\b", re.I)
+
+
+def respectively(sent: str, items: list[dict[str, Any]]) -> None:
+    """"GAAP and non-GAAP gross margins were 58.4% and 58.6%, respectively": one basis per figure, in order."""
+    pair = _BASIS_PAIR.search(sent) if "respectively" in sent.lower() else None
+    if pair is None:
+        return
+    listed = [it for it in items if it["span"][0] >= pair.end() and it["role"] == "value"][:2]
+    if len(listed) < 2 or listed[0]["unit"] != listed[1]["unit"]:
+        return
+    for it, said in zip(listed, (pair.group("a"), pair.group("b")), strict=True):
+        basis = "non-GAAP" if said.lower().startswith("non") else "GAAP"
+        it["qualifiers"] = [q for q in it["qualifiers"] if q not in ("GAAP", "non-GAAP")] + [basis]
