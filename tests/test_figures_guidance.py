@@ -208,3 +208,8 @@ def test_each_change_keeps_its_own_sign_and_base() -> None:
 def test_raised_by_without_a_new_level_is_a_change() -> None:
     items = figures_of_sentence("Since January, we have raised our revenue outlook by $2.5 billion and our EPS by $0.45.", Q2_17)
     assert [i["role"] for i in items] == ["change", "change"]
+
+
+def test_between_makes_any_pair_a_range() -> None:
+    assert [(n.low, n.high) for n in find_numbers("Operating income to be between $50 million and $650 million.")] == [(50e6, 650e6)]
+    assert len(find_numbers("We sold 2 units to 25 customers.")) == 2  # bare close-but-not-close numbers stay apart

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 LOWER_IS_BETTER = ("expense", "cost", "opex", "tax")
 POINT_TOLERANCE = 0.01  # a point guide is "in line" within 1% of its value (0.1 points for % and bp)
 REVISION_TOLERANCE = 0.005  # midpoint moves under 0.5% count as "maintained"
-PLAUSIBLE = (0.5, 2.0)  # an "actual" outside this ratio to the guided midpoint is another figure (not for %/bp)
+PLAUSIBLE = (0.5, 2.0)  # an "actual" below half the guided low or above twice the high is another figure (not for %/bp)
 PLAUSIBLE_POINTS = 10.0  # ... and a % level (margin, tax rate) more than this many points away
 UNSPECIFIC = {"other"}  # metrics too vague to match across calls
 
@@ -140,12 +140,15 @@ def _compatible(g: dict[str, Any], f: dict[str, Any]) -> bool:
     return g["segments"] == f["segments"]
 
 
-def _plausible(actual: float, mid: float | None, unit: str | None, role: str | None) -> bool:
-    if unit in ("%", "bp") or not mid:
-        # a level (margin, tax rate) more than 10 points off its guide is another figure (a segment's margin)
-        return role == "change" or mid is None or unit != "%" or abs(actual - mid) <= PLAUSIBLE_POINTS
-    ratio = actual / mid
-    return PLAUSIBLE[0] <= ratio <= PLAUSIBLE[1]
+def _plausible(actual: float, bounds: tuple[float, float], unit: str | None, role: str | None) -> bool:
+    """Could `actual` be the figure guided within `bounds`? (Within 2x of the range for amounts; within
+    10 points for a % level such as a margin: further off, it is another figure, a segment's, say.)"""
+    lo, hi = bounds
+    if unit in ("%", "bp") or role == "change":
+        return role == "change" or unit != "%" or lo - PLAUSIBLE_POINTS <= actual <= hi + PLAUSIBLE_POINTS
+    if not (math.isfinite(lo) and math.isfinite(hi)) or lo <= 0 or hi <= 0:
+        return True
+    return lo * PLAUSIBLE[0] <= actual <= hi * PLAUSIBLE[1]
 
 
 def _bounds(g: dict[str, Any]) -> tuple[float, float] | None:
@@ -228,7 +231,7 @@ def guidance_vs_actual(conn: sqlite3.Connection, company_id: int | None = None) 
         if not later:
             continue
         first_call = later[0]["call_id"]  # the results call; an implausible figure there is no reason to look further
-        plausible = [x for x in later if x["call_id"] == first_call and _plausible(x["value"], mid, g["unit"], g["role"])]
+        plausible = [x for x in later if x["call_id"] == first_call and _plausible(x["value"], bounds, g["unit"], g["role"])]
         if not plausible:
             continue
         f = min(plausible, key=lambda x: (x["basis"] != g["basis"], not x["explicit"], x["idx"]))

@@ -36,7 +36,7 @@ def join_ranges(nums: list[Number], text: str) -> list[Number]:
                 low, high = a.value * scale, b.value
                 if low < 0 and high < low:
                     low, high = high, low  # "minus 4% to minus 6%"
-                if _plausible_range(low, high, between or bool(a.unit and a.unit == b.unit)):
+                if _plausible_range(low, high, between, bool(a.unit and a.unit == b.unit)):
                     unit, cur = b.unit or a.unit, b.currency or a.currency
                     out.append(
                         replace(
@@ -62,15 +62,17 @@ def join_ranges(nums: list[Number], text: str) -> list[Number]:
     return out
 
 
-def _plausible_range(low: float, high: float, said: bool) -> bool:
-    """`570 to 575 million`, `$100 million to $700 million`, `minus 2% to 0%`: a range, not two figures.
-
-    Without "between" or a unit on both ends only close pairs count (`1 to 2` may be anything)."""
+def _plausible_range(low: float, high: float, between: bool, same_unit: bool) -> bool:
+    """`570 to 575 million`, `$300 million to $1 billion`, `between $50 million and $650 million`,
+    `minus 2% to 0%`: a range, not two figures. "between" makes any pair a range; a unit on both ends
+    allows up to 10x; otherwise only close pairs count (`1 to 2` may be anything)."""
     if low > high:
         return False
+    if between:
+        return True
     if low < 0:
-        return said
-    return high <= (max(10 * low, low + 10) if said else max(3 * low, low + 10))
+        return same_unit
+    return high <= (max(10 * low, low + 10) if same_unit else max(3 * low, low + 10))
 
 
 # "$3.65 billion, plus or minus 2%", "62% and 62.5%, respectively, plus or minus 50 basis points", "13% +/- 1"

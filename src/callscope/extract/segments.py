@@ -49,7 +49,7 @@ _CAPS = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)+)\s+$"
 
 
 def _clean(name: str, never: frozenset[str]) -> str:
-    words = name.split()
+    words = re.sub(r"['’]s$", "", name).split()  # "North America's segment"
     while words and words[0].lower().strip(".") in never:
         words.pop(0)
     return " ".join(words) if words and words[-1].lower() not in never else ""
