@@ -180,6 +180,12 @@ def qualifiers_for(sentence: str, label: str, m: MetricMention | None, n: Number
 _BASES = ("GAAP", "non-GAAP")
 
 
+@lru_cache(maxsize=1)
+def _not_segments() -> frozenset[str]:
+    """Words before "revenue" that do not name a segment ("net", "total", "worldwide")."""
+    return frozenset(t for t, k in lexicons.load("segment_words").mapping().items() if k and k[0] == "not")
+
+
 def refine_metric(metric: str, label: str, phrase: str, qualifiers: list[str]) -> tuple[str, list[str]]:
     """Revenue said with a segment or geography name becomes segment_revenue / geography_revenue."""
     if metric != "revenue":
@@ -189,7 +195,7 @@ def refine_metric(metric: str, label: str, phrase: str, qualifiers: list[str]) -
         return "geography_revenue", qualifiers
     *_, qual_rx, _, stop_rx = _tables()
     words = [w for w in re.findall(r"[\w&'-]+", qual_rx.sub(" ", extra)) if not stop_rx.match(w)]
-    if words and words[-1].lower() not in {"net", "gross", "total", "organic", "reported", "recurring", "quarterly", "record"}:
+    if words and words[-1].lower() not in _not_segments():
         return "segment_revenue", [*qualifiers, f"segment:{' '.join(words)}"]
     return metric, qualifiers
 
