@@ -213,3 +213,20 @@ def test_raised_by_without_a_new_level_is_a_change() -> None:
 def test_between_makes_any_pair_a_range() -> None:
     assert [(n.low, n.high) for n in find_numbers("Operating income to be between $50 million and $650 million.")] == [(50e6, 650e6)]
     assert len(find_numbers("We sold 2 units to 25 customers.")) == 2  # bare close-but-not-close numbers stay apart
+
+
+SEGMENTS = """Operator
+Welcome to the Zorblax fourth quarter 2031 earnings call.
+Dana Quill - Chief Financial Officer
+Our security business delivered 9% revenue growth. This caps off a year of 12% revenue growth. Total revenue was $5.1 billion, down 4%. It was a solid quarter.
+"""
+
+
+def test_a_sentence_starting_with_this_keeps_the_segment_of_the_one_before(tmp_path) -> None:
+    import callscope
+
+    src = tmp_path / "zorblax.txt"
+    src.write_text(SEGMENTS, encoding="utf-8")
+    facts = callscope.read(src).facts
+    segs = {(f["value"], tuple(q for q in f["qualifiers"] if q.startswith("segment:"))) for f in facts}
+    assert segs == {(9.0, ("segment:security",)), (12.0, ("segment:security",)), (5.1e9, ()), (4.0, ())}

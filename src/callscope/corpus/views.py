@@ -86,6 +86,7 @@ def _rows(conn: sqlite3.Connection, table: str, company_id: int | None) -> list[
             extra = {}
         extra = extra if isinstance(extra, dict) else {}
         row["role"] = extra.get("role")  # "value" vs "change" when extract says
+        row["bound"] = extra.get("bound")  # "more than 40%": "min"; "up to $5 million": "max"
         if row["role"] == "tolerance":
             continue  # the "2%" of "plus or minus 2%" is part of the figure before it
         quals = [q for q in extra.get("qualifiers") or [] if isinstance(q, str)]
@@ -153,6 +154,8 @@ def _plausible(actual: float, bounds: tuple[float, float], unit: str | None, rol
 
 def _bounds(g: dict[str, Any]) -> tuple[float, float] | None:
     lo, hi, v = g.get("low"), g.get("high"), g.get("value")
+    if lo is None and hi is None and v is not None and g.get("bound") in ("min", "max"):
+        return (v, math.inf) if g["bound"] == "min" else (-math.inf, v)  # "operating margin of over 40%"
     if lo is None and hi is None:
         return None if v is None else (v, v)
     return (lo if lo is not None else -math.inf, hi if hi is not None else math.inf)
@@ -213,8 +216,8 @@ def guidance_vs_actual(conn: sqlite3.Connection, company_id: int | None = None) 
     """
     facts: dict[tuple[int, str, str | None, str | None], list[dict[str, Any]]] = {}
     for f in _rows(conn, "facts", company_id):
-        if f["value"] is None or f["metric"] in UNSPECIFIC or f["speaker_role"] in ("analyst", "operator"):
-            continue  # a number in an analyst's question is not a reported result
+        if f["value"] is None or f["metric"] in UNSPECIFIC or f["speaker_role"] in ("analyst", "operator") or f["bound"]:
+            continue  # a number in an analyst's question is not a reported result, nor is "crossed the $70 billion mark"
         f["explicit"] = f["period"] is not None
         period = normalise_period(f["period"]) if f["period"] else normalise_period(f["fiscal_period"])
         facts.setdefault((f["company_id"], f["metric"], period, f["unit"]), []).append(f)

@@ -105,6 +105,7 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
     carry = 0
     outlook_period: str | None = None  # the period an outlook passage is about, for its sentences that name none
     outlook_left = 0  # sentences without guidance before the passage counts as over
+    segment: str | None = None  # the segment the last sentence with figures was about
     hits = [m.start() for m in triggers().finditer(turn.text)]
     for s, e in sentences.split(turn.text):
         sent = turn.text[s:e]
@@ -117,6 +118,7 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
         ahead = named or _outlook_periods(sent, fiscal)  # a sentence guiding two periods leaves the next ones open
         if ahead:
             outlook_period, outlook_left = (next(iter(ahead)) if len(ahead) == 1 else None), 3
+        segment = _carry_segment(sent, items, segment)
         for it in items:
             if it["_guidance"] and it["period"] is None and outlook_left > 0 and it["role"] != "prior_guidance":
                 it["period"] = outlook_period  # "Our outlook for the June quarter ... We expect revenue between $41 billion and $43 billion."
@@ -136,6 +138,20 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
         else:
             carry = max(0, carry - 1)
     return out
+
+
+def _carry_segment(sent: str, items: list[dict[str, Any]], before: str | None) -> str | None:
+    """"Our security business grew 9%. This caps off a year of 9% revenue growth ...": a sentence that
+    starts with "This" / "It" is about the segment the sentence before was about. Returns this sentence's segment."""
+    if not items:
+        return before
+    own = {q for it in items for q in it["qualifiers"] if q.startswith("segment:")}
+    if not own and before and context.anywhere("anaphor").match(sent.lstrip()):
+        for it in items:
+            it["qualifiers"] = [*it["qualifiers"], before]
+            it["metric"] = "segment_revenue" if it["metric"] == "revenue" else it["metric"]
+        return before
+    return own.pop() if len(own) == 1 else None
 
 
 def _outlook_periods(sent: str, fiscal: Fiscal) -> set[str]:
