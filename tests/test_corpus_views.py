@@ -184,3 +184,17 @@ def test_guidance_vs_actual_signs_segments_and_bases(tmp_path: Path) -> None:
         ("operating_income", "USD", 10.0, None, 80.0, "beat"),  # the total, not North America's 60
         ("capex", "USD", None, 12.0, 14.0, "above"),
     }
+
+
+def test_the_cfos_figure_is_the_actual(tmp_path: Path) -> None:
+    guided = call("HBWX", "Q1 2019", "2019-04-25", guidance=[{"metric": "revenue", "value": None, "low": 100.0, "high": 110.0, "period": "Q2 2019"}])
+    results = call("HBWX", "Q2 2019", "2019-07-25", facts=[
+        {"metric": "revenue", "value": 60.0, "speaker": 1},  # the CEO on a business line, said first
+        {"metric": "revenue", "value": 108.0, "speaker": 3},  # the CFO's company total
+    ])
+    results["participants"].append({"id": 3, "name": "Ola Finch", "title": "EVP & CFO", "role": "executive"})
+    with Store(tmp_path / "h.db") as store:
+        for i, d in enumerate((guided, results)):
+            store.write_call(d["call"]["source"], f"h{i}", 100, d)
+    gva = Corpus(tmp_path / "h.db").guidance_vs_actual("HBWX")
+    assert list(gva.actual) == [108.0] and list(gva.outcome) == ["in line"]

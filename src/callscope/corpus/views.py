@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sqlite3
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -71,6 +72,8 @@ def _rows(conn: sqlite3.Connection, table: str, company_id: int | None) -> list[
         f"""SELECT x.call_id, x.idx, x.metric, x.value, x.low, x.high, x.unit, x.period, x.sentence, x.extra,
                    (SELECT p.role FROM participants p WHERE p.call_id = x.call_id AND p.pid = json_extract(x.extra, '$.speaker'))
                        AS speaker_role,
+                   (SELECT p.title FROM participants p WHERE p.call_id = x.call_id AND p.pid = json_extract(x.extra, '$.speaker'))
+                       AS speaker_title,
                    c.company_id, co.ticker, c.company, c.date, c.fiscal_period, c.period_key
             FROM {table} x JOIN calls c ON c.id = x.call_id LEFT JOIN companies co ON co.id = c.company_id
             {where} AND x.metric IS NOT NULL ORDER BY c.company_id, c.date, c.period_key, c.id, x.idx""",
@@ -99,6 +102,17 @@ def _rows(conn: sqlite3.Connection, table: str, company_id: int | None) -> list[
         row["base"] = _base(row["period"] or row["fiscal_period"], row["fiscal_period"], comparison.get("prior_period")) if row["role"] == "change" else None
         out.append(row)
     return out
+
+
+@lru_cache(maxsize=1)
+def _results_title() -> re.Pattern[str]:
+    words = "|".join(re.escape(t) for t in sorted(lexicons.load("results_speakers").terms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b", re.I)
+
+
+def _reports_results(f: dict[str, Any]) -> bool:
+    """Said by the CFO, who gives the company totals (a CEO's remarks more often give a business line's)."""
+    return bool(_results_title().search(f.get("speaker_title") or ""))
 
 
 def _sign_down(row: dict[str, Any]) -> None:
@@ -210,7 +224,7 @@ def guidance_vs_actual(conn: sqlite3.Connection, company_id: int | None = None) 
     The actual is taken from the first call of the same company held after the guidance and at or
     after the period's end (a Q4 call for a fiscal year), with the same metric, normalised period,
     unit and, where the extract stage recorded them, role (value/change), segment and GAAP basis;
-    within that call the same basis, then an explicit period, then the earliest figure wins.
+    within that call the same basis, then an explicit period, then the CFO's, then the earliest figure wins.
     Guidance spoken by an analyst (a number in a question) is skipped. Figures off by more than 2x from a currency or count
     guide are taken to be other figures. Unmatched guidance and the vague metric "other" are left out.
     """
@@ -237,7 +251,7 @@ def guidance_vs_actual(conn: sqlite3.Connection, company_id: int | None = None) 
         plausible = [x for x in later if x["call_id"] == first_call and _plausible(x["value"], bounds, g["unit"], g["role"])]
         if not plausible:
             continue
-        f = min(plausible, key=lambda x: (x["basis"] != g["basis"], not x["explicit"], x["idx"]))
+        f = min(plausible, key=lambda x: (x["basis"] != g["basis"], not x["explicit"], not _reports_results(x), x["idx"]))
         out.append({
             "company_id": g["company_id"], "ticker": g["ticker"], "company": g["company"], "metric": g["metric"],
             "period": period, "unit": g["unit"], "guided_call_id": g["call_id"], "guided_date": g["date"],
