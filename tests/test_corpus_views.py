@@ -154,6 +154,7 @@ QF = [
              {"metric": "operating_income", "value": None, "low": 10.0, "high": 70.0, "period": "Q2 2019", "role": "value"},
              {"metric": "revenue", "value": 2.0, "unit": "%", "period": "Q2 2019", "role": "tolerance"},
              {"metric": "capex", "value": 12.0, "period": "FY 2019", "role": "value"},
+             {"metric": "orders", "value": 5.0, "period": "FY 2019", "role": "value", "bound": "min"},  # "more than 5"
          ]),
     call("QFPC", "Q2 2019", "2019-07-20",
          facts=[
@@ -165,7 +166,8 @@ QF = [
              {"metric": "operating_income", "value": 60.0, "role": "value", "qualifiers": ["geography:North America"]},
              {"metric": "operating_income", "value": 80.0, "role": "value"},
          ]),
-    call("QFPC", "Q4 2019", "2020-01-20", facts=[{"metric": "capex", "value": 14.0, "period": "FY 2019", "role": "value"}]),
+    call("QFPC", "Q4 2019", "2020-01-20", facts=[{"metric": "capex", "value": 14.0, "period": "FY 2019", "role": "value"},
+                                                 {"metric": "orders", "value": 72.0, "period": "FY 2019", "role": "value"}]),
 ]
 
 
@@ -183,7 +185,7 @@ def test_guidance_vs_actual_signs_segments_and_bases(tmp_path: Path) -> None:
         ("revenue", "%", None, -8.0, -6.0, "beat"),  # sequential guide against the sequential change
         ("operating_income", "USD", 10.0, None, 80.0, "beat"),  # the total, not North America's 60
         ("capex", "USD", None, 12.0, 14.0, "above"),
-    }
+    }  # orders of 72 are no actual for "more than 5": another figure
 
 
 def test_the_cfos_figure_is_the_actual(tmp_path: Path) -> None:

@@ -112,6 +112,8 @@ def test_raising_by_x_to_y_links_the_step_to_the_new_level() -> None:
         ("DCG operating margin was 45%.", "DCG", "operating_margin"),
         ("We expect operating margin for DCG to be above 40% for the year.", "DCG", "operating_margin"),
         ("Our security business delivered 9% revenue growth.", "security", "segment_revenue"),
+        ("We expect DCG to hold operating margin in the low 40s.", "DCG", "operating_margin"),
+        ("We expect Zorblax Labs to contribute $200 million of revenue.", "Zorblax Labs", "segment_revenue"),
     ],
 )
 def test_segment_figures_are_tagged(sentence: str, segment: str, metric: str) -> None:

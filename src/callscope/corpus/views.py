@@ -161,6 +161,7 @@ def _plausible(actual: float, bounds: tuple[float, float], unit: str | None, rol
     lo, hi = bounds
     if unit in ("%", "bp") or role == "change":
         return role == "change" or unit != "%" or lo - PLAUSIBLE_POINTS <= actual <= hi + PLAUSIBLE_POINTS
+    lo, hi = (lo if math.isfinite(lo) else hi), (hi if math.isfinite(hi) else lo)  # "more than $5 billion": around 5
     if not (math.isfinite(lo) and math.isfinite(hi)) or lo <= 0 or hi <= 0:
         return True
     return lo * PLAUSIBLE[0] <= actual <= hi * PLAUSIBLE[1]

@@ -31,7 +31,7 @@ def _prefix() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     kinds = lexicons.load("segment_words").mapping()
     nouns = trie_pattern(t for t, k in kinds.items() if k and k[0] == "noun")
     never = frozenset(t for t, k in kinds.items() if k and k[0] == "not")
@@ -42,7 +42,8 @@ def _rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[
     )
     before = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Z0-9&]{1,5})\s+(?:[\w-]+\s+){0,2}$")
     after = re.compile(r"^\s+(?:for|in|at|from)\s+(?:the\s+|our\s+)?(?P<name>[A-Z][A-Z0-9&]{1,5})\b")
-    return named, before, after, never
+    subject = re.compile(rf"\b(?:expect|see|forecast)\s+(?:our\s+)?(?P<name>{_NAME})\s+to\b")  # "we expect DCG to grow"
+    return named, before, after, subject, never
 
 
 _CAPS = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)+)\s+$")  # capitalised words right before a metric
@@ -57,12 +58,13 @@ def _clean(name: str, never: frozenset[str]) -> str:
 
 def segment_of(sentence: str, m: MetricMention | None, n: Number) -> str | None:
     """The segment a figure is said of, or None for a company-wide figure."""
-    named, before, after, never = _rx()
-    for hit in reversed(list(named.finditer(sentence, 0, n.start))):
+    named, before, after, subject, never = _rx()
+    hits = sorted([*named.finditer(sentence, 0, n.start), *subject.finditer(sentence, 0, n.start)], key=lambda h: h.end())
+    for hit in reversed(hits):
         between = sentence[hit.end() : n.start]
         if ";" in between or re.search(r"\.\s", between):
             break
-        name = _clean(hit.group("name") or hit.group("low"), never)
+        name = _clean(hit.group("name") or hit.groupdict().get("low") or "", never)
         if name:
             return name
     if m is not None:
