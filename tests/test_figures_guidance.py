@@ -232,3 +232,33 @@ def test_a_sentence_starting_with_this_keeps_the_segment_of_the_one_before(tmp_p
     facts = callscope.read(src).facts
     segs = {(f["value"], tuple(q for q in f["qualifiers"] if q.startswith("segment:"))) for f in facts}
     assert segs == {(9.0, ("segment:security",)), (12.0, ("segment:security",)), (5.1e9, ()), (4.0, ())}
+
+
+def test_a_change_said_of_a_past_period_keeps_it() -> None:
+    items = figures_of_sentence("We face a difficult comparison to the prior-year period when sales increased by 34%.", Q2_17)
+    assert [(i["role"], i["period"]) for i in items] == [("change", "Q2 2016")]
+    base = figures_of_sentence("Sales increased 34% over the prior-year period.", Q2_17)
+    assert [(i["role"], i["period"], i["comparison"]["prior_period"]) for i in base] == [("change", "Q2 2017", "Q2 2016")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Average segment income over the last four quarters is approximately $100 million per quarter.",
+        "LTM June EBITDA would have approximated $2.1 billion.",
+        "Before reviewing the operating segments, note that aluminum is approximately 65% higher today.",
+    ],
+)
+def test_words_that_are_not_segment_names(sentence: str) -> None:
+    assert not any(q.startswith("segment:") for i in figures_of_sentence(sentence, Q2_17) for q in i["qualifiers"])
+
+
+def test_a_bare_earlier_quarter_in_guidance_is_next_years() -> None:
+    q4 = Fiscal(4, 2020, 1)
+    it = figures_of_sentence("We have reduced our Q1 revenue outlook by $100 million.", q4)[0]
+    assert it["_guidance"] and it["period"] == "Q1 2021"
+    fact = figures_of_sentence("In Q1, revenue was $3 billion.", q4)[0]
+    assert not fact["_guidance"] and fact["period"] == "Q1 2020"
+    q2 = Fiscal(2, 2017, 12)
+    call = figures_of_sentence("On our Q1 earnings call, we set a spending target of approximately 30% of revenue.", q2)[0]
+    assert call["period"] != "Q1 2018"

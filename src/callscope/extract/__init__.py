@@ -19,6 +19,7 @@ import msgspec
 from .. import lexicons
 from ..model import Call, Turn
 from . import compare, context, sentences
+from .figure_periods import a_year_later, is_comparison, next_years_quarter, pick_period
 from .guidance import cue_spans, fragment, hedges_in, is_guidance, opens_outlook, reports
 from .metrics import (
     PER_SHARE_METRICS,
@@ -32,7 +33,7 @@ from .metrics import (
     respectively,
 )
 from .numbers import Number, find_numbers, triggers
-from .periods import Fiscal, PeriodMention, find_periods, fiscal_year_end, infer_fiscal, parse_fiscal
+from .periods import Fiscal, find_periods, fiscal_year_end, infer_fiscal, parse_fiscal
 from .segments import segment_of
 
 __all__ = ["extract", "figures_of_sentence"]
@@ -80,7 +81,7 @@ def _infer_fiscal(text: str) -> Fiscal:
         for p in find_periods(sent, Fiscal(None, None)):
             m = _PERIOD_PARTS.match(p.period or "")
             if m:
-                compared = _is_comparison(sent, p) or bool(context.anywhere("compared_in_sentence").search(sent[: p.start]))
+                compared = is_comparison(sent, p) or bool(context.anywhere("compared_in_sentence").search(sent[: p.start]))
                 mentions.append(
                     (int(m.group("q")) if m.group("q") else None, int(m.group("y")) if m.group("y") else None, compared)
                 )
@@ -160,47 +161,7 @@ def _outlook_periods(sent: str, fiscal: Fiscal) -> set[str]:
     if not (opens_outlook(sent) or cue_spans(sent)) or reports(sent):
         return set()
     ahead = [p for p in find_periods(sent, fiscal) if p.relation == "future" or (p.relation == "current" and p.period and not p.period.startswith("Q"))]
-    return {p.period for p in ahead if p.period and not _is_comparison(sent, p)}  # "in both Q3 and Q4": no one period
-
-
-def _is_comparison(sent: str, p: PeriodMention) -> bool:
-    """`... versus the first half of '19`, `... over the prior year`, `year over year`: a period named to compare against."""
-    return bool(context.before("compared", r"(?:the\s+|a\s+|our\s+)?").search(sent[max(0, p.start - 25) : p.start])) or bool(
-        compare.CHANGE_BASE.fullmatch(sent[p.start : p.end])
-    )
-
-
-
-
-def _pick_period(
-    sent: str, n: Number, periods: list[PeriodMention], nums: list[Number], used: set[int], prior: bool
-) -> tuple[PeriodMention | None, PeriodMention | None]:
-    """(own period, comparison period) of a figure: the period said right after it, else the nearest one
-    before it not claimed by another figure; periods introduced by "versus" / "compared to" are comparisons."""
-    nxt = next((m.start for m in nums if m.start >= n.end), len(sent))
-    compared: PeriodMention | None = None
-    for i, p in enumerate(periods):
-        if p.start >= n.end and p.start < nxt and p.start - n.end <= 45 and not re.search(r"[;,]", sent[n.end : p.start]):
-            used.add(i)
-            if prior or not _is_comparison(sent, p):
-                return p, None
-            compared = compared or p
-    for i in range(len(periods) - 1, -1, -1):
-        p = periods[i]
-        if p.end <= n.start and i not in used:
-            # same clause, or a leading adverbial ("In Q2, ...", "For fiscal 2021, ...")
-            if "," not in sent[p.end : n.start] or _leading(sent, p):
-                if not prior and _is_comparison(sent, p):
-                    compared = compared or p
-                    continue
-                return p, compared
-            return None, compared
-    return None, compared
-
-
-def _leading(sent: str, p: PeriodMention) -> bool:
-    head = sent[: p.start].strip().lower()
-    return len(head.split()) <= 3 and "," in sent[p.end : p.end + 25]
+    return {p.period for p in ahead if p.period and not is_comparison(sent, p)}  # "in both Q3 and Q4": no one period
 
 
 def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> list[dict[str, Any]]:
@@ -223,7 +184,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         elif roles.head[i] is not None and nums[roles.head[i]].tolerance:
             roles.head[i] = None
     used: set[int] = set()
-    pairs = [_pick_period(sent, n, periods, nums, used, roles.role[i] == "prior") for i, n in enumerate(nums)]
+    pairs = [pick_period(sent, n, periods, nums, used, roles.role[i] == "prior") for i, n in enumerate(nums)]
     picked = [own for own, _ in pairs]
     metrics: list[tuple[str, str, list[str]]] = []
     named_at: list[int] = []  # where each figure's metric was said (-1: not said)
@@ -288,10 +249,12 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
                 else "other"
             )
         period = picked[i]
+        if next_years_quarter(sent, period, fiscal) and is_guidance(sent, n, None, cues, carry, roles.role[i]):
+            period = a_year_later(period)  # "our Q1 outlook" in a Q4 call: next year's Q1
         guide = roles.role[i] != "prior" and is_guidance(sent, n, period, cues, carry, roles.role[i])
-        if roles.role[i] == "change" and period is not None and period.relation == "past":
+        if roles.role[i] == "change" and period is not None and period.relation == "past" and period.start >= n.end:
             pairs[i] = (None, period)  # "up 150 basis points sequentially": the period compared against
-            period = None
+            period = None  # (but "the prior-year period, when sales increased by 34%": the change's own period)
         if guide and period is not None and period.relation == "current" and (period.period or "").startswith("Q"):
             period = None  # the call's quarter is over: "Given our Q3 results, we now expect ..." guides another period
         if period is None and roles.role[i] == "prior":

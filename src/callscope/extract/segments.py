@@ -34,7 +34,7 @@ def _prefix() -> re.Pattern[str]:
 def _rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     kinds = lexicons.load("segment_words").mapping()
     nouns = trie_pattern(t for t, k in kinds.items() if k and k[0] == "noun")
-    never = frozenset(t for t, k in kinds.items() if k and k[0] == "not")
+    never = frozenset(t for t, k in kinds.items() if k and k[0] == "not") | lexicons.load("months").terms
     lower = trie_pattern(t for t, k in kinds.items() if "lower" in k[1:])
     geos = trie_pattern(g for g in lexicons.load("geographies").terms if g.islower())
     named = re.compile(
@@ -53,7 +53,9 @@ def _clean(name: str, never: frozenset[str]) -> str:
     words = re.sub(r"['’]s$", "", name).split()  # "North America's segment"
     while words and words[0].lower().strip(".") in never:
         words.pop(0)
-    return " ".join(words) if words and words[-1].lower() not in never else ""
+    if any(w.lower().strip(".") in never for w in words[1:]):
+        return ""  # "LTM June EBITDA", "Q2 Data Center revenue" are not names
+    return " ".join(words)
 
 
 def segment_of(sentence: str, m: MetricMention | None, n: Number) -> str | None:
