@@ -134,3 +134,69 @@ def test_unknown_company_is_a_clear_error(corpus: Corpus) -> None:
 
     with pytest.raises(CallscopeError, match="no company matches 'ZZZZ'"):
         corpus.timeline("ZZZZ")
+
+
+def test_direction_of_metrics() -> None:
+    assert classify("capex", 12, 12, 14, "USD") == "above"  # spending more is neither good nor bad news
+    assert classify("capex", 12, 12, 11, "USD") == "below"
+    assert classify("opex", 500, 500, 510, "USD") == "miss" and classify("opex", 500, 500, 480, "USD") == "beat"
+    assert classify("eps", 0.54, 0.56, 0.57, "USD/share") == "beat"
+    assert classify("revenue", -2, 0, 1, "%") == "beat"
+
+
+QF = [
+    call("QFPC", "Q1 2019", "2019-04-20",
+         guidance=[
+             {"metric": "revenue", "value": None, "low": -2.0, "high": 0.0, "unit": "%", "period": "Q2 2019", "role": "change",
+              "comparison": {"direction": None, "prior_period": None}},
+             {"metric": "revenue", "value": 8.0, "unit": "%", "period": "Q2 2019", "role": "change",
+              "comparison": {"direction": "down", "prior_period": "Q1 2019"}},  # "down 8% sequentially"
+             {"metric": "operating_income", "value": None, "low": 10.0, "high": 70.0, "period": "Q2 2019", "role": "value"},
+             {"metric": "revenue", "value": 2.0, "unit": "%", "period": "Q2 2019", "role": "tolerance"},
+             {"metric": "capex", "value": 12.0, "period": "FY 2019", "role": "value"},
+             {"metric": "orders", "value": 5.0, "period": "FY 2019", "role": "value", "bound": "min"},  # "more than 5"
+         ]),
+    call("QFPC", "Q2 2019", "2019-07-20",
+         facts=[
+             {"metric": "revenue", "value": 31.0, "unit": "%", "period": "Q2 2019", "role": "value"},  # a share of revenue
+             {"metric": "revenue", "value": 3.0, "unit": "%", "role": "change", "speaker": 2},  # an analyst's number
+             {"metric": "revenue", "value": 1.0, "unit": "%", "role": "change", "comparison": {"direction": "down"}},  # yoy
+             {"metric": "revenue", "value": 6.0, "unit": "%", "role": "change",
+              "comparison": {"direction": "down", "prior_period": "Q1 2019"}},  # sequential
+             {"metric": "operating_income", "value": 60.0, "role": "value", "qualifiers": ["geography:North America"]},
+             {"metric": "operating_income", "value": 80.0, "role": "value"},
+         ]),
+    call("QFPC", "Q4 2019", "2020-01-20", facts=[{"metric": "capex", "value": 14.0, "period": "FY 2019", "role": "value"},
+                                                 {"metric": "orders", "value": 72.0, "period": "FY 2019", "role": "value"}]),
+]
+
+
+def test_guidance_vs_actual_signs_segments_and_bases(tmp_path: Path) -> None:
+    with Store(tmp_path / "q.db") as store:
+        for i, d in enumerate(QF):
+            store.write_call(d["call"]["source"], f"q{i}", 100, d)
+    gva = Corpus(tmp_path / "q.db").guidance_vs_actual("QFPC")
+    def num(x: float) -> float | None:
+        return None if x != x else x  # NaN (no value) as None
+
+    got = {(r.metric, r.unit, num(r.guided_low), num(r.guided_value), r.actual, r.outcome) for r in gva.itertuples()}
+    assert got == {
+        ("revenue", "%", -2.0, None, -1.0, "in line"),  # "down 1%" (not the analyst's 3%, not the 31% share) in "minus 2% to 0%"
+        ("revenue", "%", None, -8.0, -6.0, "beat"),  # sequential guide against the sequential change
+        ("operating_income", "USD", 10.0, None, 80.0, "beat"),  # the total, not North America's 60
+        ("capex", "USD", None, 12.0, 14.0, "above"),
+    }  # orders of 72 are no actual for "more than 5": another figure
+
+
+def test_the_cfos_figure_is_the_actual(tmp_path: Path) -> None:
+    guided = call("HBWX", "Q1 2019", "2019-04-25", guidance=[{"metric": "revenue", "value": None, "low": 100.0, "high": 110.0, "period": "Q2 2019"}])
+    results = call("HBWX", "Q2 2019", "2019-07-25", facts=[
+        {"metric": "revenue", "value": 60.0, "speaker": 1},  # the CEO on a business line, said first
+        {"metric": "revenue", "value": 108.0, "speaker": 3},  # the CFO's company total
+    ])
+    results["participants"].append({"id": 3, "name": "Ola Finch", "title": "EVP & CFO", "role": "executive"})
+    with Store(tmp_path / "h.db") as store:
+        for i, d in enumerate((guided, results)):
+            store.write_call(d["call"]["source"], f"h{i}", 100, d)
+    gva = Corpus(tmp_path / "h.db").guidance_vs_actual("HBWX")
+    assert list(gva.actual) == [108.0] and list(gva.outcome) == ["in line"]

@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sqlite3
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .. import lexicons
 from .periods import normalise_period, parse_period
 
 if TYPE_CHECKING:
     import pandas as pd
 
-# For these a figure above guidance is bad news: costs, expenses, tax (matched as name parts).
+# metrics not in the direction lexicon: a figure above guidance is bad news for these name parts
 LOWER_IS_BETTER = ("expense", "cost", "opex", "tax")
 POINT_TOLERANCE = 0.01  # a point guide is "in line" within 1% of its value (0.1 points for % and bp)
 REVISION_TOLERANCE = 0.005  # midpoint moves under 0.5% count as "maintained"
-PLAUSIBLE = (0.5, 2.0)  # an "actual" outside this ratio to the guided midpoint is another figure (not for %/bp)
+PLAUSIBLE = (0.5, 2.0)  # an "actual" below half the guided low or above twice the high is another figure (not for %/bp)
+PLAUSIBLE_POINTS = 10.0  # ... and a % level (margin, tax rate) more than this many points away
 UNSPECIFIC = {"other"}  # metrics too vague to match across calls
 
 
@@ -77,6 +81,8 @@ def _rows(conn: sqlite3.Connection, table: str, company_id: int | None) -> list[
         f"""SELECT x.call_id, x.idx, x.metric, x.value, x.low, x.high, x.unit, x.period, x.sentence, x.extra,
                    (SELECT p.role FROM participants p WHERE p.call_id = x.call_id AND p.pid = json_extract(x.extra, '$.speaker'))
                        AS speaker_role,
+                   (SELECT p.title FROM participants p WHERE p.call_id = x.call_id AND p.pid = json_extract(x.extra, '$.speaker'))
+                       AS speaker_title,
                    c.company_id, co.ticker, c.company, c.date, c.fiscal_period, c.period_key
             FROM {table} x JOIN calls c ON c.id = x.call_id LEFT JOIN companies co ON co.id = c.company_id
             {where} AND x.metric IS NOT NULL ORDER BY c.company_id, c.date, c.period_key, c.id, x.idx""",
@@ -92,12 +98,53 @@ def _rows(conn: sqlite3.Connection, table: str, company_id: int | None) -> list[
             extra = {}
         extra = extra if isinstance(extra, dict) else {}
         row["role"] = extra.get("role")  # "value" vs "change" when extract says
+        row["bound"] = extra.get("bound")  # "more than 40%": "min"; "up to $5 million": "max"
+        if row["role"] == "tolerance":
+            continue  # the "2%" of "plus or minus 2%" is part of the figure before it
         quals = [q for q in extra.get("qualifiers") or [] if isinstance(q, str)]
         bases = {q for q in quals if q in ("GAAP", "non-GAAP")}
         row["basis"] = bases.pop() if len(bases) == 1 else None
-        row["segments"] = frozenset(q for q in quals if q.startswith("segment:"))
+        row["segments"] = frozenset(q for q in quals if q.startswith(("segment:", "geography:")))
+        comparison = extra.get("comparison") if isinstance(extra.get("comparison"), dict) else {}
+        if row["role"] == "change" and comparison.get("direction") == "down":
+            _sign_down(row)  # "down 8%" is stored as said (8): compare it as -8
+        row["base"] = _base(row["period"] or row["fiscal_period"], row["fiscal_period"], comparison.get("prior_period")) if row["role"] == "change" else None
         out.append(row)
     return out
+
+
+@lru_cache(maxsize=1)
+def _results_title() -> re.Pattern[str]:
+    words = "|".join(re.escape(t) for t in sorted(lexicons.load("results_speakers").terms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b", re.I)
+
+
+def _reports_results(f: dict[str, Any]) -> bool:
+    """Said by the CFO, who gives the company totals (a CEO's remarks more often give a business line's)."""
+    return bool(_results_title().search(f.get("speaker_title") or ""))
+
+
+def _sign_down(row: dict[str, Any]) -> None:
+    """Negate a decrease said as a magnitude, keeping low <= high."""
+    vals = [row.get(k) for k in ("value", "low", "high")]
+    if any(v is not None and v < 0 for v in vals):
+        return  # said with its sign already ("minus 2%")
+    value, low, high = (None if v is None else -v for v in vals)
+    row["value"], row["low"], row["high"] = value, high, low
+
+
+def _base(period: str | None, call_period: str | None, prior: str | None) -> int:
+    """Quarters between a change's period and what it is compared against: 1 sequential, 4 year over
+    year (also when not said: growth rates in calls are year over year unless they say otherwise).
+    A base said as "year over year" may have been resolved against the call rather than the figure."""
+    b = parse_period(prior)
+    for p in (parse_period(period), parse_period(call_period)):
+        if p is None or b is None or p[1] is None or b[1] is None:
+            continue
+        lag = (p[0] * 4 + p[1]) - (b[0] * 4 + b[1])
+        if lag in (1, 4):
+            return lag
+    return 4
 
 
 def _end_key(period: str) -> int | None:
@@ -112,18 +159,27 @@ def _compatible(g: dict[str, Any], f: dict[str, Any]) -> bool:
         return False
     if g["basis"] and f["basis"] and g["basis"] != f["basis"]:
         return False
+    if g["role"] == "change" and g["base"] != f["base"]:
+        return False  # "up 3% sequentially" is not "up 3% year over year"
     return g["segments"] == f["segments"]
 
 
-def _plausible(actual: float, mid: float | None, unit: str | None) -> bool:
-    if unit in ("%", "bp") or not mid:
+def _plausible(actual: float, bounds: tuple[float, float], unit: str | None, role: str | None) -> bool:
+    """Could `actual` be the figure guided within `bounds`? (Within 2x of the range for amounts; within
+    10 points for a % level such as a margin: further off, it is another figure, a segment's, say.)"""
+    lo, hi = bounds
+    if unit in ("%", "bp") or role == "change":
+        return role == "change" or unit != "%" or lo - PLAUSIBLE_POINTS <= actual <= hi + PLAUSIBLE_POINTS
+    lo, hi = (lo if math.isfinite(lo) else hi), (hi if math.isfinite(hi) else lo)  # "more than $5 billion": around 5
+    if not (math.isfinite(lo) and math.isfinite(hi)) or lo <= 0 or hi <= 0:
         return True
-    ratio = actual / mid
-    return PLAUSIBLE[0] <= ratio <= PLAUSIBLE[1]
+    return lo * PLAUSIBLE[0] <= actual <= hi * PLAUSIBLE[1]
 
 
 def _bounds(g: dict[str, Any]) -> tuple[float, float] | None:
     lo, hi, v = g.get("low"), g.get("high"), g.get("value")
+    if lo is None and hi is None and v is not None and g.get("bound") in ("min", "max"):
+        return (v, math.inf) if g["bound"] == "min" else (-math.inf, v)  # "operating margin of over 40%"
     if lo is None and hi is None:
         return None if v is None else (v, v)
     return (lo if lo is not None else -math.inf, hi if hi is not None else math.inf)
@@ -135,17 +191,34 @@ def _mid(g: dict[str, Any]) -> float | None:
     return next((g[k] for k in ("value", "low", "high") if g.get(k) is not None), None)
 
 
+@lru_cache(maxsize=1)
+def _directions() -> dict[str, str]:
+    return {k: v[0] for k, v in lexicons.load("metric_direction").mapping().items() if v}
+
+
+def direction(metric: str) -> str | None:
+    """'higher' (more is good: revenue, EPS, margins), 'lower' (costs, tax rate) or None (capex, debt ...)."""
+    known = _directions().get(metric)
+    if known or metric in _directions():
+        return known
+    if any(w in metric.lower() for w in LOWER_IS_BETTER):
+        return "lower"
+    return None
+
+
 def classify(metric: str, lo: float, hi: float, actual: float, unit: str | None) -> str:
-    """'beat', 'in line' or 'miss' for an actual against a guided range (a point when lo == hi)."""
+    """'beat' / 'in line' / 'miss' for an actual against a guided range (a point when lo == hi); for a
+    metric with no good direction (capex, debt, share count) 'above' / 'in line' / 'below'."""
     if lo == hi:
         tol = 0.1 if unit in ("%", "bp") else abs(lo) * POINT_TOLERANCE
         lo, hi = lo - tol, hi + tol
     if lo <= actual <= hi:
         return "in line"
     above = actual > hi
-    if any(w in metric.lower() for w in LOWER_IS_BETTER):
-        above = not above
-    return "beat" if above else "miss"
+    way = direction(metric)
+    if way is None:
+        return "above" if above else "below"
+    return "beat" if above == (way == "higher") else "miss"
 
 
 GVA_COLUMNS = [
@@ -161,14 +234,14 @@ def guidance_vs_actual(conn: sqlite3.Connection, company_id: int | None = None) 
     The actual is taken from the first call of the same company held after the guidance and at or
     after the period's end (a Q4 call for a fiscal year), with the same metric, normalised period,
     unit and, where the extract stage recorded them, role (value/change), segment and GAAP basis;
-    within that call the same basis, then an explicit period, then the earliest figure wins.
+    within that call the same basis, then an explicit period, then the CFO's, then the earliest figure wins.
     Guidance spoken by an analyst (a number in a question) is skipped. Figures off by more than 2x from a currency or count
     guide are taken to be other figures. Unmatched guidance and the vague metric "other" are left out.
     """
     facts: dict[tuple[int, str, str | None, str | None], list[dict[str, Any]]] = {}
     for f in _rows(conn, "facts", company_id):
-        if f["value"] is None or f["metric"] in UNSPECIFIC:
-            continue
+        if f["value"] is None or f["metric"] in UNSPECIFIC or f["speaker_role"] in ("analyst", "operator") or f["bound"]:
+            continue  # a number in an analyst's question is not a reported result, nor is "crossed the $70 billion mark"
         f["explicit"] = f["period"] is not None
         period = normalise_period(f["period"]) if f["period"] else normalise_period(f["fiscal_period"])
         facts.setdefault((f["company_id"], f["metric"], period, f["unit"]), []).append(f)
@@ -185,10 +258,10 @@ def guidance_vs_actual(conn: sqlite3.Connection, company_id: int | None = None) 
         if not later:
             continue
         first_call = later[0]["call_id"]  # the results call; an implausible figure there is no reason to look further
-        plausible = [x for x in later if x["call_id"] == first_call and _plausible(x["value"], mid, g["unit"])]
+        plausible = [x for x in later if x["call_id"] == first_call and _plausible(x["value"], bounds, g["unit"], g["role"])]
         if not plausible:
             continue
-        f = min(plausible, key=lambda x: (x["basis"] != g["basis"], not x["explicit"], x["idx"]))
+        f = min(plausible, key=lambda x: (x["basis"] != g["basis"], not x["explicit"], not _reports_results(x), x["idx"]))
         out.append({
             "company_id": g["company_id"], "ticker": g["ticker"], "company": g["company"], "metric": g["metric"],
             "period": period, "unit": g["unit"], "guided_call_id": g["call_id"], "guided_date": g["date"],

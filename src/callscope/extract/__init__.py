@@ -19,6 +19,7 @@ import msgspec
 from .. import lexicons
 from ..model import Call, Turn
 from . import compare, context, sentences
+from .figure_periods import a_year_later, is_comparison, next_years_quarter, pick_period
 from .guidance import cue_spans, fragment, hedges_in, is_guidance, opens_outlook, reports
 from .metrics import (
     PER_SHARE_METRICS,
@@ -29,9 +30,11 @@ from .metrics import (
     per_share,
     qualifiers_for,
     refine_metric,
+    respectively,
 )
 from .numbers import Number, find_numbers, triggers
-from .periods import Fiscal, PeriodMention, find_periods, infer_fiscal, parse_fiscal
+from .periods import Fiscal, find_periods, fiscal_year_end, infer_fiscal, parse_fiscal
+from .segments import segment_of
 
 __all__ = ["extract", "figures_of_sentence"]
 
@@ -47,6 +50,7 @@ def extract(call: Call) -> Call:
             fiscal = inferred
         elif inferred.quarter is not None and inferred.year is None:
             fiscal = Fiscal(inferred.quarter, fiscal.year)  # the quarter alone still resolves "this quarter" and "Q3"
+    fiscal = Fiscal(fiscal.quarter, fiscal.year, fiscal_year_end(fiscal.quarter, fiscal.year, call.call.date))
     facts: list[dict[str, Any]] = []
     guidance: list[dict[str, Any]] = []
     roles = {p.id: p.role for p in call.participants}
@@ -77,7 +81,7 @@ def _infer_fiscal(text: str) -> Fiscal:
         for p in find_periods(sent, Fiscal(None, None)):
             m = _PERIOD_PARTS.match(p.period or "")
             if m:
-                compared = _is_comparison(sent, p) or bool(context.anywhere("compared_in_sentence").search(sent[: p.start]))
+                compared = is_comparison(sent, p) or bool(context.anywhere("compared_in_sentence").search(sent[: p.start]))
                 mentions.append(
                     (int(m.group("q")) if m.group("q") else None, int(m.group("y")) if m.group("y") else None, compared)
                 )
@@ -100,7 +104,9 @@ def _infer_fiscal(text: str) -> Fiscal:
 def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     carry = 0
-    outlook_period: str | None = None
+    outlook_period: str | None = None  # the period an outlook passage is about, for its sentences that name none
+    outlook_left = 0  # sentences without guidance before the passage counts as over
+    segment: str | None = None  # the segment the last sentence with figures was about
     hits = [m.start() for m in triggers().finditer(turn.text)]
     for s, e in sentences.split(turn.text):
         sent = turn.text[s:e]
@@ -108,17 +114,25 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
         has_figure = k < len(hits) and hits[k] < e  # most sentences hold no number: skip the grammar for them
         carried = carry > 0 and fragment(sent)
         items = figures_of_sentence(sent, fiscal, carry=carried) if has_figure else []
+        guided = [i for i in items if i["_guidance"] and i["role"] in ("value", "change")]
+        named = {i["period"] for i in guided if i["period"]}
+        ahead = named or _outlook_periods(sent, fiscal)  # a sentence guiding two periods leaves the next ones open
+        if ahead:
+            outlook_period, outlook_left = (next(iter(ahead)) if len(ahead) == 1 else None), 3
+        segment = _carry_segment(sent, items, segment)
         for it in items:
-            if carried and it["_guidance"] and it["period"] is None:
-                it["period"] = outlook_period  # "For fiscal 2022 we expect ...: Adjusted EBITDA of $90 to $95 million."
+            if it["_guidance"] and it["period"] is None and outlook_left > 0 and it["role"] != "prior_guidance":
+                it["period"] = outlook_period  # "Our outlook for the June quarter ... We expect revenue between $41 billion and $43 billion."
+                compare.carry_base(it, fiscal)
             it["turn"] = turn.index
             it["speaker"] = turn.speaker
             it["span"] = [s + it["span"][0], s + it["span"][1]]
         out.extend(items)
-        guided = [i for i in items if i["_guidance"] and i["role"] == "value"]
+        if guided:
+            outlook_left = 3
+        elif not cue_spans(sent):  # "We also expect ASPs to decline." keeps the passage going
+            outlook_left = max(0, outlook_left - 1)
         if opens_outlook(sent) or guided:
-            said = find_periods(sent, fiscal)
-            outlook_period = guided[-1]["period"] if guided else (said[-1].period if said else None)
             carry = 2  # the next sentences of an outlook often drop the verb ("Adjusted EBITDA of $90 million to $95 million.")
         elif items:
             carry = 0
@@ -127,40 +141,27 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
     return out
 
 
-def _is_comparison(sent: str, p: PeriodMention) -> bool:
-    """`... versus the first half of '19`, `... over the prior year`: a period named to compare against."""
-    return bool(context.before("compared", r"(?:the\s+|a\s+|our\s+)?").search(sent[max(0, p.start - 25) : p.start]))
+def _carry_segment(sent: str, items: list[dict[str, Any]], before: str | None) -> str | None:
+    """"Our security business grew 9%. This caps off a year of 9% revenue growth ...": a sentence that
+    starts with "This" / "It" is about the segment the sentence before was about. Returns this sentence's segment."""
+    if not items:
+        return before
+    own = {q for it in items for q in it["qualifiers"] if q.startswith("segment:")}
+    if not own and before and context.anywhere("anaphor").match(sent.lstrip()):
+        for it in items:
+            it["qualifiers"] = [*it["qualifiers"], before]
+            it["metric"] = "segment_revenue" if it["metric"] == "revenue" else it["metric"]
+        return before
+    return own.pop() if len(own) == 1 else None
 
 
-def _pick_period(
-    sent: str, n: Number, periods: list[PeriodMention], nums: list[Number], used: set[int], prior: bool
-) -> tuple[PeriodMention | None, PeriodMention | None]:
-    """(own period, comparison period) of a figure: the period said right after it, else the nearest one
-    before it not claimed by another figure; periods introduced by "versus" / "compared to" are comparisons."""
-    nxt = next((m.start for m in nums if m.start >= n.end), len(sent))
-    compared: PeriodMention | None = None
-    for i, p in enumerate(periods):
-        if p.start >= n.end and p.start < nxt and p.start - n.end <= 45 and not re.search(r"[;,]", sent[n.end : p.start]):
-            used.add(i)
-            if prior or not _is_comparison(sent, p):
-                return p, None
-            compared = compared or p
-    for i in range(len(periods) - 1, -1, -1):
-        p = periods[i]
-        if p.end <= n.start and i not in used:
-            # same clause, or a leading adverbial ("In Q2, ...", "For fiscal 2021, ...")
-            if "," not in sent[p.end : n.start] or _leading(sent, p):
-                if not prior and _is_comparison(sent, p):
-                    compared = compared or p
-                    continue
-                return p, compared
-            return None, compared
-    return None, compared
-
-
-def _leading(sent: str, p: PeriodMention) -> bool:
-    head = sent[: p.start].strip().lower()
-    return len(head.split()) <= 3 and "," in sent[p.end : p.end + 25]
+def _outlook_periods(sent: str, fiscal: Fiscal) -> set[str]:
+    """The periods a sentence opens an outlook for ("Turning to the outlook for the third quarter of fiscal
+    2018.", "As we move ahead into the June quarter, I'd like to review our outlook"), if it does."""
+    if not (opens_outlook(sent) or cue_spans(sent)) or reports(sent):
+        return set()
+    ahead = [p for p in find_periods(sent, fiscal) if p.relation == "future" or (p.relation == "current" and p.period and not p.period.startswith("Q"))]
+    return {p.period for p in ahead if p.period and not is_comparison(sent, p)}  # "in both Q3 and Q4": no one period
 
 
 def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> list[dict[str, Any]]:
@@ -177,11 +178,17 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
     periods = find_periods(sent, fiscal)
     cues = cue_spans(sent)
     roles = compare.assign(sent, nums)
+    for i, n in enumerate(nums):  # "plus or minus 2%" is the width of the figure before it, not a change of its own
+        if n.tolerance:
+            roles.role[i], roles.head[i], roles.direction[i] = "tolerance", None, None
+        elif roles.head[i] is not None and nums[roles.head[i]].tolerance:
+            roles.head[i] = None
     used: set[int] = set()
-    pairs = [_pick_period(sent, n, periods, nums, used, roles.role[i] == "prior") for i, n in enumerate(nums)]
+    pairs = [pick_period(sent, n, periods, nums, used, roles.role[i] == "prior") for i, n in enumerate(nums)]
     picked = [own for own, _ in pairs]
     metrics: list[tuple[str, str, list[str]]] = []
     named_at: list[int] = []  # where each figure's metric was said (-1: not said)
+    lead_segment: str | None = None  # a segment named at the start of the sentence holds for all its figures
     prev_end = 0
     for n in nums:
         m = metric_for(sent, n, mentions, prev_end)
@@ -192,6 +199,14 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         quals = qualifiers_for(sent, label, m, n)
         if m:
             metric, quals = refine_metric(metric, label, m.phrase, quals)
+        seg = segment_of(sent, m, n) if not any(q.startswith("segment:") for q in quals) else None
+        if seg is None and lead_segment and not any(q.startswith("segment:") for q in quals):
+            seg = lead_segment  # "AWS operating income was $718 million, a 24.9% operating margin": the subject's segment
+        if seg and "total" not in label.lower():  # "In the North America segment, revenue grew 27% to $17 billion"
+            if not metrics and sent.find(seg) in range(0, 40):
+                lead_segment = seg
+            quals = [*quals, f"segment:{seg}"]
+            metric = "segment_revenue" if metric == "revenue" else metric
         line = _PRODUCT_LINE.search(sent[: n.start]) if not m and n.currency else None
         if line:  # "Widget products for Q2 were $12.5 million": a product line's revenue
             metric, label = "segment_revenue", line.group("label")
@@ -234,10 +249,14 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
                 else "other"
             )
         period = picked[i]
+        if next_years_quarter(sent, period, fiscal) and is_guidance(sent, n, None, cues, carry, roles.role[i]):
+            period = a_year_later(period)  # "our Q1 outlook" in a Q4 call: next year's Q1
         guide = roles.role[i] != "prior" and is_guidance(sent, n, period, cues, carry, roles.role[i])
-        if roles.role[i] == "change" and period is not None and period.relation == "past":
+        if roles.role[i] == "change" and period is not None and period.relation == "past" and period.start >= n.end:
             pairs[i] = (None, period)  # "up 150 basis points sequentially": the period compared against
-            period = None
+            period = None  # (but "the prior-year period, when sales increased by 34%": the change's own period)
+        if guide and period is not None and period.relation == "current" and (period.period or "").startswith("Q"):
+            period = None  # the call's quarter is over: "Given our Q3 results, we now expect ..." guides another period
         if period is None and roles.role[i] == "prior":
             pstr = None
         elif period is None:
@@ -280,6 +299,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         if guide:
             item["hedges"] = hedges_in(sent)
         items.append(item)
+    respectively(sent, items)
     for i, it in enumerate(items):
         h = roles.head[i]
         if (
@@ -295,37 +315,35 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
             )  # "up from the prior range of $2.00 to $2.10"
             if it["low"] is not None and it["high"] is not None and it["low"] != it["high"]:
                 it["value"] = None
-        if h is None or roles.role[i] == "value":
+        if h is None or roles.role[i] in ("value", "tolerance"):
             continue
-        comp = items[h]["comparison"] or _no_comparison()
+        comp = items[h]["comparison"] or compare.no_comparison()
         if roles.role[i] == "prior":
             if it["period"] and it["period"].startswith("FY ") and (items[h]["period"] or "").startswith("Q"):
                 it["period"] = f"{items[h]['period'][:2]} {it['period'][3:]}"  # "compared to $1.10 in 2030": that year's quarter
             comp.update(prior_value=it["value"], prior_unit=it["unit"], prior_period=it["period"])
         else:
-            comp.update(change=it["value"], change_unit=it["unit"], direction=roles.direction[i])
+            comp.update(change=compare.signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
             own = picked[i] if picked[i] is not None and picked[i].relation == "past" else pairs[i][1]
             if own is not None and comp["prior_period"] is None:
                 comp["prior_period"] = own.period
             it["period"] = items[h]["period"]  # a change belongs to the period it was measured for
+            it["comparison"] = {**compare.no_comparison(), "prior_period": own.period if own else None}  # its own sign and base
+            it["comparison"].update(change=compare.signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
         items[h]["comparison"] = comp
+    compare.rebase(sent, items, pairs, roles.head)
     for i, it in enumerate(items):
         against = pairs[i][1]
         if roles.role[i] == "change" and roles.head[i] is None:  # "revenue declined $14 million": the change is the figure
             it["comparison"] = {"prior_value": None, "prior_unit": None, "prior_period": against.period if against else None}
-            it["comparison"].update(change=it["value"], change_unit=it["unit"], direction=roles.direction[i])
+            it["comparison"].update(change=compare.signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
             continue
-        if against is not None and roles.role[i] != "prior":
-            it["comparison"] = it["comparison"] or _no_comparison()
+        if against is not None and roles.role[i] not in ("prior", "tolerance"):
+            it["comparison"] = it["comparison"] or compare.no_comparison()
             it["comparison"]["prior_period"] = it["comparison"]["prior_period"] or against.period
             if roles.role[i] == "change":
-                it["comparison"].update(change=it["value"], change_unit=it["unit"], direction=roles.direction[i])
+                it["comparison"].update(change=compare.signed(it["value"], roles.direction[i]), change_unit=it["unit"], direction=roles.direction[i])
     return items
-
-
-def _no_comparison() -> dict[str, Any]:
-    """A figure's comparison before anything is known about it (every key present, so outputs align)."""
-    return dict.fromkeys(("prior_value", "prior_unit", "prior_period", "change", "change_unit", "direction"))
 
 
 _PRODUCT_LINE = re.compile(

@@ -11,9 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .. import lexicons
+from . import context
 from .numbers import Number
+from .periods import Fiscal, PeriodMention
+from .trie import trie_pattern
 
 
 @dataclass
@@ -29,7 +33,7 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     _PRIOR_CUES.update(k for k, v in lexicons.load("comparison_cues").mapping().items() if "prior" in v[1:])
     alt = "|".join(re.escape(t) for t in sorted(table, key=len, reverse=True))
     before = re.compile(
-        rf"(?<![\w-])(?P<cue>{alt})\s+(?:(?P<prep>by|of|to)\s+)?(?:(?:a|an|the|approximately|about|roughly|nearly|almost|just|more|less|than|over|some|under|around)\s+)*$",
+        rf"(?<![\w-])(?P<cue>{alt})\s+(?:(?P<prep>by|of|to)\s+)?(?:(?:a|an|the|approximately|about|roughly|nearly|almost|just|more|less|than|over|some|under|around|between|range|in|of)\s+)*$",
         re.I,
     )
     after = re.compile(rf"^\s*(?:[a-z-]+\s+)?(?P<cue>{alt})(?![\w-])", re.I)  # "15% growth", "15% volume growth"
@@ -54,6 +58,44 @@ def _after_period(sentence: str, a: int, b: int) -> str:
     return gap[cut + 1 :] if cut >= 0 else gap
 
 
+@lru_cache(maxsize=1)
+def _change_after() -> re.Pattern[str]:
+    """Words right after a figure that make it a change: a comparison base or "higher than"."""
+    bases = trie_pattern(context.words("change_base"))
+    up, down = trie_pattern(context.words("change_up")), trie_pattern(context.words("change_down"))
+    return re.compile(rf"^,?\s+(?:(?:{bases})\b|(?:(?P<up>{up})|(?P<down>{down}))\s+(?:than|from)\b)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _change_noun() -> re.Pattern[str]:
+    """A change noun reported with a copula before a figure: "growth was 26%", "the decline is 3%"."""
+    nouns = trie_pattern(context.words("change_noun"))
+    return re.compile(
+        rf"\b(?:{nouns})\s+(?:rate\s+)?(?:was|were|is|came in at|of)\s+(?:(?:approximately|about|roughly|nearly|between)\s+)*$",
+        re.I,
+    )
+
+
+_BY = re.compile(r"\bby\s+(?:(?:approximately|about|roughly|nearly|another|an additional)\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _revise_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    up, down = trie_pattern(context.words("revise_up")), trie_pattern(context.words("revise_down"))
+    return re.compile(rf"\b(?:{up})\b", re.I), re.compile(rf"\b(?:{down})\b", re.I)
+
+
+def _revised_by(sentence: str, nums: list[Number], i: int) -> str | None:
+    """"up" / "down" when figure i is the step of a revision ("raising ... by $0.30 to $3.85"), else None."""
+    n = nums[i]
+    if not _BY.search(sentence[max(0, n.start - 30) : n.start]):
+        return None
+    pre = sentence[: n.start]  # "we have raised our revenue outlook by $2.5 billion, our operating income by $1.7 billion"
+    up, down = _revise_rx()
+    hits = [(m.start(), "up") for m in up.finditer(pre)] + [(m.start(), "down") for m in down.finditer(pre)]
+    return max(hits)[1] if hits else None
+
+
 def _priors() -> set[str]:
     _cues()
     return _PRIOR_CUES
@@ -69,6 +111,8 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
         mb = before_rx.search(pre)
         ma = after_rx.match(sentence[n.end : n.end + 20])
         cue = mb.group("cue").lower() if mb else None
+        if cue == "from" and n.is_range and re.search(r"\brang(?:e|es|ing)\s+from\s*$", pre, re.I):
+            cue, mb = None, None  # "could range from $2.76 to $2.91": a range, not a prior value
         gap = _after_period(sentence, nums[i - 1].end, n.start) if i else ""
         between = sentence[nums[i - 1].end : n.start] if i else ""
         listed = (
@@ -109,6 +153,15 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
         ):
             role.append("change")
             direction.append(table[ma.group("cue").lower()])
+        elif (mc := _change_after().match(sentence[n.end : n.end + 40])) and (n.unit in _CHANGE_UNITS or mc.lastgroup):
+            role.append("change")  # "minus 2% to 0% year over year", "$1.2 billion higher than our guide"
+            direction.append(mc.lastgroup)
+        elif (rev := _revised_by(sentence, nums, i)) is not None:
+            role.append("change")  # "raising our full year revenue guide by $2.5 billion to $67.5 billion"
+            direction.append(rev)
+        elif n.unit in _CHANGE_UNITS and _change_noun().search(sentence[max(lo, n.start - 40) : n.start]):
+            role.append("change")  # "revenue growth was 26%"
+            direction.append(None)
         else:
             role.append("value")
             direction.append(None)
@@ -142,3 +195,50 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
         if head[i] is None and r == "prior":
             role[i] = "value"  # a comparison with nothing to compare: report it plainly
     return Roles(role, head, direction)
+
+
+# a period phrase that is only the base of a change
+CHANGE_BASE = re.compile(r"(?:year|quarter)[\s-](?:over|on)[\s-](?:year|quarter)|yoy|sequential(?:ly)?", re.I)
+
+
+def rebase(sent: str, items: list[dict[str, Any]], pairs: list[tuple[Any, Any]], heads: list[int | None]) -> None:
+    """"Q3 revenue growth of 1% to 4% year over year": the base is a year before the figure's own period,
+    not before the call's (the comparison period was resolved against the call)."""
+    for i, it in enumerate(items):
+        against = pairs[i][1]
+        own = re.fullmatch(r"Q([1-4]) (\d{4})", it["period"] or "")
+        if against is None or own is None or not CHANGE_BASE.fullmatch(sent[against.start : against.end]):
+            continue
+        back = 1 if re.match(r"seq|quarter", sent[against.start : against.end], re.I) else 4
+        f = Fiscal(int(own.group(1)), int(own.group(2))).shift(-back)
+        pairs[i] = (pairs[i][0], PeriodMention(against.start, against.end, f"Q{f.quarter} {f.year}", against.relation))
+        for j in (i, heads[i]):
+            comp = items[j]["comparison"] if j is not None else None
+            if comp and comp.get("prior_period") == against.period:
+                comp["prior_period"] = f"Q{f.quarter} {f.year}"
+
+
+def carry_base(it: dict[str, Any], fiscal: Fiscal) -> None:
+    """A change's "year over year" base was resolved against the call; move it with the carried period."""
+    comp, own = it.get("comparison"), re.fullmatch(r"Q([1-4]) (\d{4})", it["period"] or "")
+    if not comp or not comp.get("prior_period") or own is None:
+        return
+    for back in (1, 4):
+        if comp["prior_period"] == _quarter(fiscal.shift(-back)):
+            f = Fiscal(int(own.group(1)), int(own.group(2))).shift(-back)
+            comp["prior_period"] = f"Q{f.quarter} {f.year}"
+            return
+
+
+def signed(value: float | None, direction: str | None) -> float | None:
+    """A change said as a magnitude ("down 8%") as a signed number (-8); `value` itself stays as said."""
+    return -value if value is not None and value > 0 and direction == "down" else value
+
+
+def no_comparison() -> dict[str, Any]:
+    """A figure's comparison before anything is known about it (every key present, so outputs align)."""
+    return dict.fromkeys(("prior_value", "prior_unit", "prior_period", "change", "change_unit", "direction"))
+
+
+def _quarter(f: Fiscal) -> str | None:
+    return f"Q{f.quarter} {f.year}" if f.quarter and f.year else None

@@ -89,6 +89,10 @@ def is_guidance(
         return True  # "$0.19 for Q4" in a Q2 call; but "Q1 2021 revenue was $5 million" stays a fact whatever the call's year
     if period is not None and period.relation == "past" and not governed:
         return False
+    if period is not None and period.relation == "current" and (period.period or "").startswith("Q"):
+        last_cue = max((e for _, e, _ in cues if e <= n.start), default=-1)
+        if period.start >= last_cue and not _future(sentence[period.start : n.start]):
+            return False  # the call's own quarter is over: "increasing ..., with 31% of our Q2 revenue from ..." is reported
     if governed:
         return True
     if n.is_range and role == "value" and not _past(sentence) and not sentence.rstrip().endswith("?"):

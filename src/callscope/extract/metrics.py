@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .. import lexicons
 from . import context
@@ -165,10 +166,24 @@ def qualifiers_for(sentence: str, label: str, m: MetricMention | None, n: Number
         name = quals[q.group(0).lower()]
         if name not in out and not (name == "GAAP" and "non-GAAP" in out):
             out.append(name)
+    if m is not None and m.end <= n.start:  # "GAAP gross margin was 64.5% and non-GAAP was 64.7%": the nearer basis wins
+        near = [quals[q.group(0).lower()] for q in qual_rx.finditer(sentence[m.end : n.start])]
+        near = [q for q in near if q in _BASES]
+        if near:
+            out = [q for q in out if q not in _BASES] + [near[-1]]
     if m is not None:
         for g in geo_rx.finditer(label):
             out.append(f"geography:{g.group(0)}")
     return out
+
+
+_BASES = ("GAAP", "non-GAAP")
+
+
+@lru_cache(maxsize=1)
+def _not_segments() -> frozenset[str]:
+    """Words before "revenue" that do not name a segment ("net", "total", "worldwide")."""
+    return frozenset(t for t, k in lexicons.load("segment_words").mapping().items() if k and k[0] == "not")
 
 
 def refine_metric(metric: str, label: str, phrase: str, qualifiers: list[str]) -> tuple[str, list[str]]:
@@ -180,7 +195,7 @@ def refine_metric(metric: str, label: str, phrase: str, qualifiers: list[str]) -
         return "geography_revenue", qualifiers
     *_, qual_rx, _, stop_rx = _tables()
     words = [w for w in re.findall(r"[\w&'-]+", qual_rx.sub(" ", extra)) if not stop_rx.match(w)]
-    if words and words[-1].lower() not in {"net", "gross", "total", "organic", "reported", "recurring", "quarterly", "record"}:
+    if words and words[-1].lower() not in _not_segments():
         return "segment_revenue", [*qualifiers, f"segment:{' '.join(words)}"]
     return metric, qualifiers
 
@@ -195,3 +210,19 @@ def default_unit(n: Number, metric: str | None) -> str:
     if n.scaled:
         return "USD"
     return ""
+
+
+_BASIS_PAIR = re.compile(r"\b(?P<a>non-GAAP|GAAP)\s+and\s+(?P<b>non-GAAP|GAAP)\b", re.I)
+
+
+def respectively(sent: str, items: list[dict[str, Any]]) -> None:
+    """"GAAP and non-GAAP gross margins were 58.4% and 58.6%, respectively": one basis per figure, in order."""
+    pair = _BASIS_PAIR.search(sent) if "respectively" in sent.lower() else None
+    if pair is None:
+        return
+    listed = [it for it in items if it["span"][0] >= pair.end() and it["role"] == "value"][:2]
+    if len(listed) < 2 or listed[0]["unit"] != listed[1]["unit"]:
+        return
+    for it, said in zip(listed, (pair.group("a"), pair.group("b")), strict=True):
+        basis = "non-GAAP" if said.lower().startswith("non") else "GAAP"
+        it["qualifiers"] = [q for q in it["qualifiers"] if q not in ("GAAP", "non-GAAP")] + [basis]

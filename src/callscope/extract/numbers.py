@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .. import lexicons
 from . import context
+from .ranges import join_ranges, tolerances
 from .trie import trie_pattern
 
 
@@ -30,6 +31,7 @@ class Number:
     approx: bool = False
     bound: str | None = None  # "min" / "max" for "more than" / "up to"
     scaled: bool = False  # said with a scale word (million, b, ...)
+    tolerance: bool = False  # the N of "X, plus or minus N": folded into X's low/high, kept as a figure of its own
     currency: str | None = None
     raw: str = ""
 
@@ -179,6 +181,9 @@ def _atom_number(m: re.Match[str], g: _Grammar, text: str) -> Number | None:
     if unit == "cents":
         value, unit, currency = value / 100.0, "USD", currency or "USD"
     value *= scale
+    sign = _SIGN_BEFORE.search(text[max(0, s - 20) : s])
+    if sign:  # "minus 2% to 0%", "negative 3%", "(-4%)": the sign is part of the figure
+        value, s = -value, s - len(sign.group(0))
     if currency and not unit:
         unit = currency
     return Number(s, e, value, unit, scaled=bool(scale_word), currency=currency, raw=text[s:e])
@@ -260,50 +265,9 @@ def _fuzzy(text: str, g: _Grammar) -> list[Number]:
     return out
 
 
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.I)
+# a sign said or written right before a number, but not the "minus" of "plus or minus"
+_SIGN_BEFORE = re.compile(r"(?:(?<!plus or )\b(?:minus|negative)\s+|(?:^|(?<=[\s(]))[-−])$", re.I)
 
-
-def _join_ranges(nums: list[Number], text: str) -> list[Number]:
-    out: list[Number] = []
-    i = 0
-    while i < len(nums):
-        a = nums[i]
-        if i + 1 < len(nums):
-            b = nums[i + 1]
-            gap = text[a.end : b.start]
-            pre = text[max(0, a.start - 30) : a.start].lower()
-            joiner = gap.strip().lower()
-            between = bool(re.search(r"\bbetween\s*$", pre))
-            ok = bool(_RANGE_JOIN.match(gap)) and (joiner != "and" or between)
-            ok = ok and not re.search(r"\b(?:from|by)\s*$", pre)
-            if ok and (not a.unit or not b.unit or a.unit == b.unit) and a.low is None and b.low is None:
-                scale = b.value / _unscaled(b) if b.scaled and not a.scaled else 1.0
-                low = a.value * scale
-                if 0 <= low <= b.value <= max(3 * low, low + 10):
-                    unit, cur = b.unit or a.unit, b.currency or a.currency
-                    out.append(
-                        Number(
-                            a.start,
-                            b.end,
-                            b.value,
-                            unit,
-                            low=low,
-                            high=b.value,
-                            scaled=b.scaled or a.scaled,
-                            currency=cur,
-                            raw=text[a.start : b.end],
-                        )
-                    )
-                    i += 2
-                    continue
-        out.append(a)
-        i += 1
-    return out
-
-
-def _unscaled(n: Number) -> float:
-    digits = re.search(r"\d[\d,]*(?:\.\d+)?|\.\d+", n.raw)
-    return float(digits.group(0).replace(",", "")) if digits else n.value
 
 
 def _approx(nums: list[Number], text: str, g: _Grammar) -> list[Number]:
@@ -391,6 +355,7 @@ def find_numbers(text: str) -> list[Number]:
     if ratios:
         keep = [n for n in nums if not any(r.start <= n.start < r.end for r in ratios)]
         nums = sorted(keep + ratios, key=lambda n: n.start)
-    nums = _join_ranges(nums, text)
+    nums = join_ranges(nums, text)
+    nums = tolerances(nums, text)
     nums = _approx(nums, text, g)
     return [replace(n, value=_tidy(n.value), low=_tidy(n.low), high=_tidy(n.high)) for n in nums]

@@ -16,6 +16,9 @@ from functools import lru_cache
 ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _YR = r"(?:fiscal\s+(?:year\s+)?|fy\s*|calendar\s+(?:year\s+)?)?(?P<y>'\d{2}|’\d{2}|\d{4}|\d{2}(?=\b))"
 _ORDW = r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)"
+_AGO = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+_MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("q", re.compile(rf"\b(?:f?q(?P<q>[1-4])|(?P<q2>[1-4])q)(?:\s*(?:of\s+|,\s*)?{_YR})?\b(?!\s*(?:million|billion|%))", re.I)),
@@ -72,9 +75,17 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("rq", re.compile(r"\b(?P<rel>sequential(?:ly)?|quarter[\s-]over[\s-]quarter)\b", re.I)),
     (
+        "mq",
+        re.compile(
+            rf"\b(?:the\s+)?{_MON}[\s-]+quarter(?:\s+(?:of\s+)?(?P<y>\d{{4}}|'\d{{2}}|’\d{{2}})|\s+(?P<ago>(?:of\s+)?last\s+year|a\s+year\s+ago))?",
+            re.I,
+        ),
+    ),
+    ("ago", re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\s+ago\b", re.I)),
+    (
         "ry",
         re.compile(
-            r"\b(?P<rel>this|last|next|prior|previous|the\s+prior|the\s+previous|a)\s+year(?:'s)?(?:\s+ago)?\b|\b(?P<rel2>year[\s-]over[\s-]year|year[\s-]ago|full[\s-]year|the\s+year|fiscal\s+year|yoy)\b",
+            r"\b(?P<rel>this|last|next|prior|previous|the\s+prior|the\s+previous|a)\s+year(?:'s)?(?:\s+ago)?\b|\b(?P<rel2>year[\s-](?:over|on)[\s-]year|year[\s-]ago|full[\s-]year|the\s+year|fiscal\s+year|yoy)\b",
             re.I,
         ),
     ),
@@ -89,16 +100,56 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 @dataclass(frozen=True)
 class Fiscal:
-    """The call's own period: quarter (1-4, or None for an annual call) and year."""
+    """The call's own period: quarter (1-4, or None for an annual call) and fiscal year, and the calendar
+    month its fiscal year ends in (12 for calendar-year companies; None when unknown, read as 12)."""
 
     quarter: int | None
     year: int | None
+    end_month: int | None = None
 
     def shift(self, quarters: int) -> Fiscal:
         if self.quarter is None or self.year is None:
-            return Fiscal(None, None)
+            return Fiscal(None, None, self.end_month)
         n = self.year * 4 + self.quarter - 1 + quarters
-        return Fiscal(n % 4 + 1, n // 4)
+        return Fiscal(n % 4 + 1, n // 4, self.end_month)
+
+    def quarter_of_month(self, month: int, year: int | None = None) -> tuple[int, int] | None:
+        """(fiscal quarter, fiscal year) of the quarter ending in a calendar month: "the March quarter"
+        (the nearest one to the call's quarter, later on a tie), or "the March quarter of 2017"."""
+        end = self.end_month or 12
+        if (end - month) % 3:
+            return None  # no quarter of this company ends in that month
+        if year is None:
+            if self.quarter is None or self.year is None:
+                if self.year is None:
+                    return None
+                year = self.year
+            else:
+                now = self.year * 12 + end - 1 - 3 * (4 - self.quarter)  # months since year 0 at the call's quarter end
+                d = (month - 1 - now) % 12
+                ref = now + (d - 12 if d > 6 else d)
+                year, month = divmod(ref, 12)
+                month += 1
+        fy = year if month <= end else year + 1
+        return 4 - (fy * 12 + end - (year * 12 + month)) // 3, fy
+
+
+def fiscal_year_end(quarter: int | None, year: int | None, date: str | None) -> int | None:
+    """The calendar month a company's fiscal year ends in, from the quarter a call reports and the call
+    date: the quarter ended one to eight weeks before the call (NVIDIA's Q2 FY2017 call on 2016-08-11
+    reports the quarter ended July 2016, so its year ends in January)."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})$", date or "")
+    if quarter is None or year is None or m is None:
+        return None
+    call = int(m.group(1)) * 372 + (int(m.group(2)) - 1) * 31 + int(m.group(3))  # rough day number: only gaps matter
+    best: tuple[int, int] | None = None
+    for end in range(1, 13):
+        q_end = year * 12 + end - 1 - 3 * (4 - quarter)
+        y, mo = divmod(q_end, 12)
+        gap = call - (y * 372 + mo * 31 + 31)
+        if 5 <= gap <= 60 and (best is None or abs(gap - 25) < abs(best[1] - 25)):
+            best = (end, gap)
+    return best[0] if best else None
 
 
 @dataclass(frozen=True)
@@ -185,6 +236,8 @@ _KEYS: list[tuple[str, ...] | None] = [
     ("year", "ytd", "ltm", "ttm", "month"),
     ("quarter", "period"),
     ("sequential", "quarter"),
+    ("quarter",),
+    ("ago",),
     ("year", "yoy"),
     ("19", "20"),
 ]
@@ -236,6 +289,18 @@ def _resolve(kind: str, m: re.Match[str], cur: Fiscal) -> PeriodMention | None:
                 r = "current"
             return PeriodMention(s, e, f"H{n} {year}" if year else f"H{n}", r)
         return PeriodMention(s, e, _q(n, year), _rel(n, year, cur))
+    if kind == "mq":
+        hit = cur.quarter_of_month(MONTHS[g["mon"].lower()[:3]], _year(g.get("y"), None))
+        if hit is None:
+            return None
+        if g.get("ago"):  # "the June quarter last year"
+            hit = (hit[0], hit[1] - 1)
+        return PeriodMention(s, e, _q(*hit), _rel(*hit, cur))
+    if kind == "ago":  # "ten years ago": that year, said to compare against
+        n = int(g["n"]) if g["n"].isdigit() else _AGO[g["n"].lower()]
+        if cur.year is None:
+            return None
+        return PeriodMention(s, e, f"FY {cur.year - n}", "past")
     if kind == "fy":
         y = _year(g["y"], None)
         return PeriodMention(s, e, f"FY {y}", _rel(None, y, cur))
@@ -278,12 +343,13 @@ def _resolve(kind: str, m: re.Match[str], cur: Fiscal) -> PeriodMention | None:
         if (
             rel in {"last", "prior", "previous", "the prior", "the previous", "a"}
             or "over" in rel
+            or "-on-" in rel.replace(" ", "-")
             or "ago" in rel
             or rel == "yoy"
         ):
             if rel == "a" and "ago" not in m.group(0).lower():
                 return None
-            if cur.quarter and ("over" in rel or "ago" in m.group(0).lower() or rel == "yoy"):
+            if cur.quarter and ("over" in rel or "-on-" in rel.replace(" ", "-") or "ago" in m.group(0).lower() or rel == "yoy"):
                 f = cur.shift(-4)
                 return PeriodMention(s, e, _q(f.quarter, f.year), "past")
             return PeriodMention(s, e, f"FY {cur.year - 1}" if cur.year else "prior year", "past")

@@ -1,0 +1,117 @@
+"""Ranges and bands built from neighbouring figures: `570 to 575 million`, `between $100 million and
+$700 million`, `minus 2% to 0%`, `range from $0.54 to $0.56`, `zero to 3%`, `$3.65 billion, plus or minus 2%`.
+
+A range gives the figure `low`/`high`; a `plus or minus` band gives the figure before it (or each of a
+listed pair, "58.3% and 59.1%, respectively, plus or minus 50 basis points") its low/high and stays a
+figure of its own, flagged `tolerance`, so it is never read as a rate of the metric.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .numbers import Number
+
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*(?:plus\s+)?$", re.I)  # "minus 1% to plus 1%"
+_RANGE_FROM = re.compile(r"\b(?:range|ranging|ranges)\s+(?:of\s+)?from\s*$", re.I)  # "expected to range from $0.54 to $0.56"
+_ZERO_TO = re.compile(r"(?<!from )\b(?P<w>zero|flat|breakeven)\s+(?:to|and)\s+$", re.I)  # "in the range of zero to 3%"
+def join_ranges(nums: list[Number], text: str) -> list[Number]:
+    out: list[Number] = []
+    i = 0
+    while i < len(nums):
+        a = nums[i]
+        if i + 1 < len(nums):
+            b = nums[i + 1]
+            gap = text[a.end : b.start]
+            pre = text[max(0, a.start - 30) : a.start].lower()
+            joiner = gap.strip().lower()
+            between = bool(re.search(r"\bbetween\s*$", pre))
+            ok = bool(_RANGE_JOIN.match(gap)) and (joiner != "and" or between)
+            ok = ok and (not re.search(r"\b(?:from|by)\s*$", pre) or bool(_RANGE_FROM.search(pre)))
+            if ok and (not a.unit or not b.unit or a.unit == b.unit) and a.low is None and b.low is None:
+                scale = b.value / _unscaled(b) if b.scaled and not a.scaled else 1.0
+                low, high = a.value * scale, b.value
+                if low < 0 and high < low:
+                    low, high = high, low  # "minus 4% to minus 6%"
+                if _plausible_range(low, high, between, bool(a.unit and a.unit == b.unit)):
+                    unit, cur = b.unit or a.unit, b.currency or a.currency
+                    out.append(
+                        replace(
+                            a,
+                            end=b.end,
+                            value=high,
+                            unit=unit,
+                            low=low,
+                            high=high,
+                            scaled=b.scaled or a.scaled,
+                            currency=cur,
+                            raw=text[a.start : b.end],
+                        )
+                    )
+                    i += 2
+                    continue
+        zero = _ZERO_TO.search(text[max(0, a.start - 21) : a.start])
+        if zero and a.low is None and a.unit:  # "zero to 3%", "flat to minus 2%": a range from nothing
+            a = replace(a, start=a.start - len(zero.group(0)), low=min(0.0, a.value), high=max(0.0, a.value))
+            a = replace(a, raw=text[a.start : a.end])
+        out.append(a)
+        i += 1
+    return out
+
+
+def _plausible_range(low: float, high: float, between: bool, same_unit: bool) -> bool:
+    """`570 to 575 million`, `$300 million to $1 billion`, `between $50 million and $650 million`,
+    `minus 2% to 0%`: a range, not two figures. "between" makes any pair a range; a unit on both ends
+    allows up to 10x; otherwise only close pairs count (`1 to 2` may be anything)."""
+    if low > high:
+        return False
+    if between:
+        return True
+    if low < 0:
+        return same_unit
+    return high <= (max(10 * low, low + 10) if same_unit else max(3 * low, low + 10))
+
+
+# "$3.65 billion, plus or minus 2%", "62% and 62.5%, respectively, plus or minus 50 basis points", "13% +/- 1"
+_TOLERANCE = re.compile(r"^\s*,?\s*(?:respectively\s*,?\s*)?(?:plus\s+or\s+minus|\+\s*/\s*-|±|\+\s*or\s*-)\s*$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$", re.I)
+
+
+def tolerances(nums: list[Number], text: str) -> list[Number]:
+    """Fold a `plus or minus N` band into the figure(s) it qualifies: low/high around each of them."""
+    out: list[Number] = []
+    for n in nums:
+        if not out or out[-1].low is not None or not _TOLERANCE.match(text[out[-1].end : n.start]):
+            out.append(n)
+            continue
+        j = len(out) - 1
+        while j > 0 and out[j - 1].low is None and out[j - 1].unit == out[j].unit and _LIST_GAP.match(text[out[j - 1].end : out[j].start]):
+            j -= 1
+        bands = [_band(out[k], n) for k in range(j, len(out))]
+        if all(bands):
+            for k, band in zip(range(j, len(out)), bands, strict=True):
+                out[k] = replace(out[k], low=band[0], high=band[1], approx=True)
+            n = replace(n, value=abs(n.value), tolerance=True, raw=text[n.start : n.end])
+        out.append(n)
+    return out
+
+
+def _band(x: Number, t: Number) -> tuple[float, float] | None:
+    """The low/high of `x plus or minus t`: relative for a % band on an amount, absolute otherwise."""
+    if t.unit == "%" and x.unit != "%":
+        width = abs(x.value * t.value) / 100
+    elif t.unit in (x.unit, ""):
+        width = abs(t.value)
+    elif t.unit == "bp" and x.unit == "%":
+        width = abs(t.value) / 100
+    else:
+        return None
+    return x.value - width, x.value + width
+
+
+def _unscaled(n: Number) -> float:
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?|\.\d+", n.raw)
+    return float(digits.group(0).replace(",", "")) if digits else n.value
