@@ -74,3 +74,10 @@ def test_numbers_read_like_an_analyst_writes_them() -> None:
     assert number(None, "USD") == "–"
     assert figure_value({"low": 1.7e8, "high": 1.76e8, "unit": "USD", "approx": True}) == "~$170M – $176M"
     assert figure_value({"low": 0.05, "high": None, "unit": "%"}) == "≥ 0.05%"
+
+
+def test_a_signed_change_reads_once_with_its_direction() -> None:
+    from callscope.web.reader import _comparison
+
+    assert _comparison({"unit": "%", "comparison": {"direction": "down", "change": -40.0, "change_unit": "%"}}) == "down 40%"
+    assert _comparison({"unit": "USD", "comparison": {"change": -5e6, "prior_value": 2e7, "prior_period": "Q1 2021"}}) == "-$5M from $20M (Q1 2021)"

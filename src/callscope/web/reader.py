@@ -177,8 +177,11 @@ def _comparison(f: dict[str, Any]) -> str | None:
     parts = []
     if c.get("direction"):
         parts.append(str(c["direction"]))
-    if c.get("change") is not None:
-        parts.append(figure_value({"value": c["change"], "unit": c.get("change_unit") or f.get("unit")}))
+    change = c.get("change")
+    if isinstance(change, int | float):
+        # "down 40%", not "down -40%": the direction already says the sign
+        shown = abs(change) if c.get("direction") in ("up", "down") else change
+        parts.append(figure_value({"value": shown, "unit": c.get("change_unit") or f.get("unit")}))
     if c.get("prior_value") is not None:
         parts.append("from " + figure_value({"value": c["prior_value"], "unit": c.get("prior_unit") or f.get("unit")}))
     if c.get("prior_period"):
