@@ -8,6 +8,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from callscope import read
 from callscope.measures import measure
@@ -116,3 +118,17 @@ def test_fitted_model_is_a_lexicon_with_its_cv_record() -> None:
 
     lex = lexicons.load("nonanswer_detector")
     assert "cv" in lex.meta and "precision" in lex.meta["cv"]
+
+
+_WORDS = ["I", "we", "We", "don't", "don’t", "do not", "can't", "cannot", "not", "no", "No", "know", "have", "the", "that",
+          "share", "with", "comment", "on", "give", "any", "guidance", "difficult", "to", "say", "after the call", "offline",
+          "be", "specific", "breakdown", "idea", "Not", "NO", "techno", "İ", "ſ", "’", ",", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14).map(" ".join))
+def test_glz_gates_never_change_matches(sentence: str) -> None:
+    """Gates (nonanswers/gates.py) are necessary conditions: gated and ungated searches agree."""
+    pats = glz.patterns()
+    ungated = [(p, m.group()) for p in pats.patterns if (m := p.regex.search(sentence))]
+    assert pats.matches(sentence) == ungated
