@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ... import lexicons
 from ...errors import CallscopeError
-from .gates import gates
+from .gates import Test, gates, lowered
 
 DISTRIBUTION = "ling_features"
 
@@ -28,7 +28,7 @@ class Pattern:
     type: str  # "aftercall", "unable" or "refuse"
     pattern: str
     regex: re.Pattern[str]
-    gates: tuple[re.Pattern[str], ...] = ()  # necessary conditions, searched first (gates.py)
+    gates: tuple[Test, ...] = ()  # necessary conditions, searched first (gates.py)
 
 
 @dataclass(frozen=True)
@@ -44,9 +44,10 @@ class GLZPatterns:
     def matches(self, sentence: str) -> list[tuple[Pattern, str]]:
         """Every pattern that matches the sentence, with the matched phrase (as `non_answers()` reports)."""
         out = []
-        passed: dict[re.Pattern[str], bool] = {}  # patterns share gates ("no\\b", "n't|not|cannot|without")
+        low = lowered(sentence)
+        passed: dict[Test, bool] = {}  # patterns share gates ("no\\b", "n't|not|cannot|without")
         for p in self.patterns:
-            if not all(passed[g] if g in passed else passed.setdefault(g, g.search(sentence) is not None) for g in p.gates):
+            if not all(passed[g] if g in passed else passed.setdefault(g, g.found(sentence, low)) for g in p.gates):
                 continue
             m = p.regex.search(sentence)
             if m is not None:
@@ -87,8 +88,7 @@ def patterns() -> GLZPatterns:
             continue
         for key, regex in word_lists.items():
             line = line.replace(key, regex)
-        cheap_first = tuple(sorted(gates(line), key=lambda g: len(g.pattern)))
-        out.append(Pattern(id=len(out), type=kind.lower(), pattern=line, regex=re.compile(line), gates=cheap_first))
+        out.append(Pattern(id=len(out), type=kind.lower(), pattern=line, regex=re.compile(line), gates=gates(line)))
     version = metadata.version(DISTRIBUTION)
     return GLZPatterns(
         name="Gow, Larcker & Zakolyukina (2021) non-answer patterns",
