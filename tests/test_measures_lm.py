@@ -208,3 +208,14 @@ def test_packed_sentence_counts_equal_the_per_token_definitions(sentence: str, m
     want = {**counter.count(sentence), "sentences": 1, "all_words": len(fog_words),
             "complex_words": complex_words(fog_words, counter.lm.syllables), "numbers": number_count(sentence)}
     assert {k: got[k] for k in want} == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["We", "will", "WILL", "planned", "was", "expected", "had been", "anticipated", "goal",
+                                 "growth", "Mayor", "İ", "’", "cannot", "was\u00a0expected", ",", "."]), max_size=12).map(" ".join))
+def test_forward_looking_equals_the_published_rule(sentence: str) -> None:
+    from callscope import lexicons
+    from callscope.measures.forward import is_forward_looking
+
+    rule = {kind: re.compile(pattern, re.I) for kind, pattern in lexicons.load("forward_looking").entries}
+    assert is_forward_looking(sentence) == (rule["cue"].search(sentence) is not None and rule["past"].search(sentence) is None)

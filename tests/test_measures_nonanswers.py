@@ -128,7 +128,7 @@ _WORDS = ["I", "we", "We", "don't", "don’t", "do not", "can't", "cannot", "not
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_WORDS), max_size=14).map(" ".join))
 def test_glz_gates_never_change_matches(sentence: str) -> None:
-    """Gates (nonanswers/gates.py) are necessary conditions: gated and ungated searches agree."""
+    """Gates (measures/gates.py) are necessary conditions: gated and ungated searches agree."""
     pats = glz.patterns()
     ungated = [(p, m.group()) for p in pats.patterns if (m := p.regex.search(sentence))]
     assert pats.matches(sentence) == ungated

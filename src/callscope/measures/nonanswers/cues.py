@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ... import lexicons
-from .gates import Test, Tokens, gates, lowered, phrase_test, phrases
+from ..gates import Test, Tokens, gates, lowered, phrase_test, phrases
 
 TYPES = ("unable", "refuse", "aftercall")  # GLZ's non-answer types, in output order
 
@@ -20,7 +20,7 @@ def cues() -> tuple[tuple[str, str, tuple[Check, ...]], ...]:
 
     Only whether a pair fires matters, so its lines that are finite sets of phrases are merged into one
     trie-shaped regex (rejects a position after a character or two), and every other line is searched
-    on its own after its gates (`gates.py`), the cheap necessary conditions taken from the line itself.
+    on its own after its gates (`measures/gates.py`), the cheap necessary conditions taken from the line itself.
     """
     groups: dict[tuple[str, str], list[str]] = {}
     for feature, kind, pattern in lexicons.load("nonanswer_cues").entries:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ... import lexicons
 from ...errors import CallscopeError
-from .gates import Test, gates, lowered
+from ..gates import Test, gates, lowered
 
 DISTRIBUTION = "ling_features"
 
@@ -28,7 +28,7 @@ class Pattern:
     type: str  # "aftercall", "unable" or "refuse"
     pattern: str
     regex: re.Pattern[str]
-    gates: tuple[Test, ...] = ()  # necessary conditions, searched first (gates.py)
+    gates: tuple[Test, ...] = ()  # necessary conditions, searched first (measures/gates.py)
 
 
 @dataclass(frozen=True)
