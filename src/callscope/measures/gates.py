@@ -21,6 +21,7 @@ case-insensitive form on the original).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +55,23 @@ class Test:
 def lowered(text: str) -> str | None:
     """What `Test.found` takes: the lower-cased text when it is ASCII."""
     return text.lower() if text.isascii() else None
+
+
+Step = tuple[Callable[[str], "re.Match[str] | None"], bool]  # (search, on the lower-cased text)
+
+
+def steps(tests: Sequence[Test], ascii_text: bool) -> tuple[Step, ...]:
+    """The tests as plain (search, on lower-cased text) pairs for ASCII or other text: loops over these
+    cost no method calls, which matters at a dozen tests per sentence."""
+    return tuple((t.low.search, True) if ascii_text and t.low is not None else (t.exact.search, False) for t in tests)
+
+
+def all_found(chain: tuple[Step, ...], text: str, low: str) -> bool:
+    """Whether every step matches (`low`: the lower-cased text, used by steps made for ASCII text)."""
+    for search, on_low in chain:  # noqa: SIM110 - a plain loop: no generator per call
+        if search(low if on_low else text) is None:
+            return False
+    return True
 
 
 def gates(pattern: str, flags: int = 0) -> tuple[Test, ...]:

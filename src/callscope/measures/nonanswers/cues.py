@@ -6,12 +6,12 @@ import re
 from functools import lru_cache
 
 from ... import lexicons
-from ..gates import Test, Tokens, gates, lowered, phrase_test, phrases
+from ..gates import Step, Test, Tokens, all_found, gates, phrase_test, phrases, steps
 
 TYPES = ("unable", "refuse", "aftercall")  # GLZ's non-answer types, in output order
 
 
-Check = tuple[tuple[Test, ...], Test]  # (gates, test): the test can match only if every gate does
+Check = tuple[Test, ...]  # gates, then the test itself: the check matches when all of them do
 
 
 @lru_cache(maxsize=1)
@@ -34,23 +34,26 @@ def cues() -> tuple[tuple[str, str, tuple[Check, ...]], ...]:
             if literal is not None:
                 said.setdefault(literal[1], []).extend(literal[0])
             else:
-                checks.append((gates(pattern, re.I), Test(re.compile(pattern, re.I))))
-        checks[:0] = [((), phrase_test(strings, flags)) for flags, strings in said.items()]
+                checks.append((*gates(pattern, re.I), Test(re.compile(pattern, re.I))))
+        checks[:0] = [(phrase_test(strings, flags),) for flags, strings in said.items()]
         out.append((feature, kind, tuple(checks)))
     return tuple(out)
 
 
-def _fires(checks: tuple[Check, ...], sentence: str, low: str | None) -> bool:
-    return any(all(g.found(sentence, low) for g in gs) and test.found(sentence, low) for gs, test in checks)
+@lru_cache(maxsize=1)
+def _plans() -> tuple[tuple[str, str, tuple[tuple[Step, ...], ...], tuple[tuple[Step, ...], ...]], ...]:
+    """(feature, type, checks as steps for ASCII text, checks as steps for other text)."""
+    return tuple((f, k, tuple(steps(c, True) for c in checks), tuple(steps(c, False) for c in checks)) for f, k, checks in cues())
 
 
 def cue_features(sentence: str) -> tuple[set[str], set[str]]:
     """The cue features and the non-answer types of the cues that match the sentence."""
     features: set[str] = set()
     types: set[str] = set()
-    low = lowered(sentence)
-    for feature, kind, checks in cues():
-        if _fires(checks, sentence, low):
+    ascii_text = sentence.isascii()
+    low = sentence.lower() if ascii_text else sentence
+    for feature, kind, ascii_checks, other_checks in _plans():
+        if any(all_found(chain, sentence, low) for chain in (ascii_checks if ascii_text else other_checks)):
             features.add(feature)
             if kind in TYPES:
                 types.add(kind)
