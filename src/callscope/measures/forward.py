@@ -11,14 +11,15 @@ import re
 from functools import lru_cache
 
 from .. import lexicons
-from .gates import Test, gates, lowered, phrase_test, phrases
+from .gates import Test, gates, lowered, phrase_tests, phrases
 
 
 def _test(pattern: str) -> tuple[tuple[Test, ...], Test]:
     """(gates, test) for whether `pattern` (case-insensitive) matches."""
     literal = phrases(pattern, re.I)
     if literal is not None:
-        return (), phrase_test(*literal)
+        *first, last = phrase_tests(*literal)
+        return tuple(first), last
     return gates(pattern, re.I), Test(re.compile(pattern, re.I))
 
 

@@ -31,7 +31,7 @@ try:  # the regex parser is private; without it nothing is gated (same results, 
 except ImportError:  # pragma: no cover - Python < 3.11
     sre = sre_parse = None
 
-GATE_LIMIT = 16  # alternatives a gate may expand to
+GATE_LIMIT = 64  # alternatives a gate may expand to
 PHRASE_LIMIT = 1024  # phrases a literal pattern may expand to
 BOUNDARY = r"\b"  # the one two-character token; every other token is one literal character
 Tokens = tuple[str, ...]
@@ -104,9 +104,16 @@ def phrases(pattern: str, flags: int = 0) -> tuple[list[Tokens], int] | None:
     return [t for t, _ in alts], parsed.state.flags
 
 
-def phrase_test(strings: list[Tokens], flags: int) -> Test:
-    """Matches somewhere exactly when one of the phrases does."""
-    return _test(strings, flags)
+def phrase_tests(strings: list[Tokens], flags: int) -> tuple[Test, ...]:
+    """Tests that all match exactly when one of the phrases matches somewhere.
+
+    The phrases without their leading `\\b` go first: the engine can skip to a phrase's first
+    character, and only the few sentences that pass are searched with the boundary.
+    """
+    exact = _test(strings, flags)
+    if not any(s[:1] == (BOUNDARY,) for s in strings):
+        return (exact,)
+    return _test([_strip_leading_boundary(s) for s in strings], flags), exact
 
 
 def _parse(pattern: str, flags: int) -> Any:

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ... import lexicons
-from ..gates import Step, Test, Tokens, all_found, gates, phrase_test, phrases, steps
+from ..gates import Step, Test, Tokens, all_found, gates, phrase_tests, phrases, steps
 
 TYPES = ("unable", "refuse", "aftercall")  # GLZ's non-answer types, in output order
 
@@ -35,7 +35,7 @@ def cues() -> tuple[tuple[str, str, tuple[Check, ...]], ...]:
                 said.setdefault(literal[1], []).extend(literal[0])
             else:
                 checks.append((*gates(pattern, re.I), Test(re.compile(pattern, re.I))))
-        checks[:0] = [(phrase_test(strings, flags),) for flags, strings in said.items()]
+        checks[:0] = [phrase_tests(strings, flags) for flags, strings in said.items()]
         out.append((feature, kind, tuple(checks)))
     return tuple(out)
 
