@@ -11,30 +11,26 @@ import re
 from functools import lru_cache
 
 from .. import lexicons
-from .gates import Test, gates, lowered, phrase_tests, phrases
+from .gates import Step, Test, all_found, gates, phrase_tests, phrases, steps
 
 
-def _test(pattern: str) -> tuple[tuple[Test, ...], Test]:
-    """(gates, test) for whether `pattern` (case-insensitive) matches."""
+def _tests(pattern: str) -> tuple[Test, ...]:
+    """Tests that all match exactly when `pattern` (case-insensitive) matches somewhere: gates, then itself."""
     literal = phrases(pattern, re.I)
     if literal is not None:
-        *first, last = phrase_tests(*literal)
-        return tuple(first), last
-    return gates(pattern, re.I), Test(re.compile(pattern, re.I))
+        return phrase_tests(*literal)
+    return (*gates(pattern, re.I), Test(re.compile(pattern, re.I)))
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[tuple[Test, ...], Test], tuple[tuple[Test, ...], Test]]:
+@lru_cache(maxsize=2)
+def _chains(ascii_text: bool) -> tuple[tuple[Step, ...], tuple[Step, ...]]:
+    """(cue, past) as steps for ASCII or other text."""
     by_kind = {kind: pattern for kind, pattern in lexicons.load("forward_looking").entries}
-    return _test(by_kind["cue"]), _test(by_kind["past"])
-
-
-def _found(check: tuple[tuple[Test, ...], Test], sentence: str, low: str | None) -> bool:
-    gs, test = check
-    return all(g.found(sentence, low) for g in gs) and test.found(sentence, low)
+    return steps(_tests(by_kind["cue"]), ascii_text), steps(_tests(by_kind["past"]), ascii_text)
 
 
 def is_forward_looking(sentence: str) -> bool:
-    cue, past = _patterns()
-    low = lowered(sentence)
-    return _found(cue, sentence, low) and not _found(past, sentence, low)
+    ascii_text = sentence.isascii()
+    low = sentence.lower() if ascii_text else sentence
+    cue, past = _chains(ascii_text)
+    return all_found(cue, sentence, low) and not all_found(past, sentence, low)
