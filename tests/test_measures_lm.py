@@ -180,3 +180,42 @@ def test_sentence_splitter_keeps_abbreviations_and_decimals() -> None:
 @given(st.text(alphabet=st.sampled_from(list("abZ09_ -'’.,é\u00a0\u2028ßİ\x1c$€—\n")), max_size=60))
 def test_fast_word_counts_equal_the_regex(text: str) -> None:
     assert word_counts(text) == Counter(re.findall(r"\w+", text))
+
+
+_SCORERS: dict[str, object] = {}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["LOSS", "gain", "May", "MAY", "maybe", "profitability", "doubtful", "a", "2024", "x_1", "_",
+                              "question", "will", "DON’T", "café", "İ", "ß", " ", ",", ".", "-", "\u2028", "’", "5,000", "$3"]),
+             max_size=30).map("".join),
+    st.sampled_from(["reference", "transcript"]),
+)
+def test_packed_sentence_counts_equal_the_per_token_definitions(sentence: str, mode: str) -> None:
+    """The one-pass scorer (measures/packed.py) against LMCounter.count and Fog's ALPHA_WORD tokens."""
+    from callscope.measures.counts import SentenceScorer
+    from callscope.measures.readability import complex_words
+    from callscope.measures.tokenize import ALPHA_WORD, number_count
+
+    if mode not in _SCORERS:
+        _SCORERS[mode] = SentenceScorer(LMCounter(dictionary(), mode))
+    scorer = _SCORERS[mode]
+    assert isinstance(scorer, SentenceScorer)
+    counter = scorer.lm
+    got = scorer.score(sentence)
+    fog_words = ALPHA_WORD.findall(sentence.upper())
+    want = {**counter.count(sentence), "sentences": 1, "all_words": len(fog_words),
+            "complex_words": complex_words(fog_words, counter.lm.syllables), "numbers": number_count(sentence)}
+    assert {k: got[k] for k in want} == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["We", "will", "WILL", "planned", "was", "expected", "had been", "anticipated", "goal",
+                                 "growth", "Mayor", "İ", "’", "cannot", "was\u00a0expected", ",", "."]), max_size=12).map(" ".join))
+def test_forward_looking_equals_the_published_rule(sentence: str) -> None:
+    from callscope import lexicons
+    from callscope.measures.forward import is_forward_looking
+
+    rule = {kind: re.compile(pattern, re.I) for kind, pattern in lexicons.load("forward_looking").entries}
+    assert is_forward_looking(sentence) == (rule["cue"].search(sentence) is not None and rule["past"].search(sentence) is None)

@@ -8,6 +8,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from callscope import read
 from callscope.measures import measure
@@ -116,3 +118,34 @@ def test_fitted_model_is_a_lexicon_with_its_cv_record() -> None:
 
     lex = lexicons.load("nonanswer_detector")
     assert "cv" in lex.meta and "precision" in lex.meta["cv"]
+
+
+_WORDS = ["I", "we", "We", "don't", "don’t", "do not", "can't", "cannot", "not", "no", "No", "know", "have", "the", "that",
+          "share", "with", "comment", "on", "give", "any", "guidance", "difficult", "to", "say", "after the call", "offline",
+          "be", "specific", "breakdown", "idea", "Not", "NO", "techno", "İ", "ſ", "’", ",", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14).map(" ".join))
+def test_glz_gates_never_change_matches(sentence: str) -> None:
+    """Gates (measures/gates.py) are necessary conditions: gated and ungated searches agree."""
+    pats = glz.patterns()
+    ungated = [(p, m.group()) for p in pats.patterns if (m := p.regex.search(sentence))]
+    assert pats.matches(sentence) == ungated
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*_WORDS, "I'm", "sure", "too early", "hard", "get back to you", "at my fingertips",
+                                 "follow up with you", "off-line", "one-on-one", "that's all we can", "break", "out",
+                                 "if", "whether", "won't", "prefer", "haven't", "decided", "comfortable", "sharing"]),
+                max_size=14).map(" ".join))
+def test_cue_checks_fire_exactly_when_the_cue_alternation_does(sentence: str) -> None:
+    """cues.py merges literal lines into a trie and gates the others; each pair still fires as its alternation."""
+    from callscope import lexicons
+    from callscope.measures.nonanswers.cues import TYPES, cue_features
+
+    groups: dict[tuple[str, str], list[str]] = {}
+    for feature, kind, pattern in lexicons.load("nonanswer_cues").entries:
+        groups.setdefault((feature, kind), []).append(f"(?:{pattern})")
+    fired = [(f, k) for (f, k), ps in groups.items() if re.compile("|".join(ps), re.I).search(sentence)]
+    assert cue_features(sentence) == ({f for f, _ in fired}, {k for _, k in fired if k in TYPES})

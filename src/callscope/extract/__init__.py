@@ -107,7 +107,7 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
     outlook_period: str | None = None  # the period an outlook passage is about, for its sentences that name none
     outlook_left = 0  # sentences without guidance before the passage counts as over
     segment: str | None = None  # the segment the last sentence with figures was about
-    hits = [m.start() for m in triggers().finditer(turn.text)]
+    hits = trigger_starts(turn.text)
     for s, e in sentences.split(turn.text):
         sent = turn.text[s:e]
         k = bisect_left(hits, s)
@@ -153,6 +153,23 @@ def _carry_segment(sent: str, items: list[dict[str, Any]], before: str | None) -
             it["metric"] = "segment_revenue" if it["metric"] == "revenue" else it["metric"]
         return before
     return own.pop() if len(own) == 1 else None
+
+
+def trigger_starts(text: str) -> list[int]:
+    """Where `triggers()` matches in `text` (finditer starts). On ASCII text it is searched case-sensitively
+    on the lower-cased text, about twice as fast: the two agree there when the pattern's literals are lower case."""
+    low = _lower_triggers()
+    if low is not None and text.isascii():
+        return [m.start() for m in low.finditer(text.lower())]
+    return [m.start() for m in triggers().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _lower_triggers() -> re.Pattern[str] | None:
+    rx = triggers()
+    if not rx.flags & re.I or any(c.isupper() for c in re.sub(r"\\.", "", rx.pattern)):  # escapes such as \S are caseless
+        return None
+    return re.compile(rx.pattern, rx.flags & ~re.I)
 
 
 def _outlook_periods(sent: str, fiscal: Fiscal) -> set[str]:

@@ -49,9 +49,9 @@ def measure(
     """The Call with `measures` and exchange non-answer flags filled in."""
     if non_answer_method not in METHODS:
         raise ValueError(f"non_answer_method must be one of {METHODS}, not {non_answer_method!r}")
-    counter = _counter(resolve_path(lm_dictionary), lm_mode)
+    scorer = _scorer(resolve_path(lm_dictionary), lm_mode)
+    counter = scorer.lm
     lm = counter.lm
-    scorer = SentenceScorer(counter)
     records: list[SentenceRecord] = []
     turn_records: dict[int, list[SentenceRecord]] = {}
     for turn in call.turns:
@@ -106,9 +106,9 @@ def measure(
 
 
 @lru_cache(maxsize=8)
-def _counter(path: Path, mode: str) -> LMCounter:
-    """One counter per dictionary file and mode (building its word masks is the costly part)."""
-    return LMCounter(load_dictionary(path), mode)
+def _scorer(path: Path, mode: str) -> SentenceScorer:
+    """One scorer per dictionary file and mode (building its word masks and token table is the costly part)."""
+    return SentenceScorer(LMCounter(load_dictionary(path), mode))
 
 
 def _provenance(lm: Any, method: str) -> dict[str, Any]:

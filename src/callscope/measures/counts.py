@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from .. import lexicons
 from . import forward, readability
 from .lm import LMDictionary
-from .tokenize import ALPHA_WORD, number_count, token_counts
+from .packed import TokenTable
+from .tokenize import DIGIT, LM_MAY, MONTH_MAY, number_count, token_counts
 
 Tally = dict[str, int]
 MODES = ("reference", "transcript")
@@ -36,6 +37,7 @@ class LMCounter:
         # Only dictionary words LM would count: not digits, longer than one character.
         self.masks = {w: m for w, m in masks.items() if len(w) > 1 and not w.isdigit()}
         self._month_rule = "reference" if mode == "reference" else "month"
+        self.month_pattern = LM_MAY if mode == "reference" else MONTH_MAY
 
     def count(self, text: str) -> Tally:
         """`words` (LM's word count: tokens in the dictionary) and one count per category."""
@@ -56,19 +58,29 @@ class LMCounter:
 
 
 class SentenceScorer:
-    """Everything counted for one sentence: LM counts, Fog inputs, numbers, forward-looking flag."""
+    """Everything counted for one sentence: LM counts, Fog inputs, numbers, forward-looking flag.
+
+    One pass over the tokens gives LM's and Fog's counts (`packed.TokenTable`); LM's text differs
+    from Fog's only where the month rule drops a `May`, and only then is it tokenized separately.
+    """
 
     def __init__(self, lm_counter: LMCounter) -> None:
         self.lm = lm_counter
         self.syllables = lm_counter.lm.syllables
+        self.table = TokenTable(lm_counter.masks, self.syllables, len(lm_counter.categories))
 
     def score(self, sentence: str) -> Tally:
-        t = self.lm.count(sentence)
-        fog_words = ALPHA_WORD.findall(sentence.upper())
+        table = self.table
+        fog_packed = table.total(sentence.upper())
+        month = self.lm.month_pattern
+        lm_packed = fog_packed if month.search(sentence) is None else table.total(month.sub(" ", sentence).upper())
+        words, *per_category = table.unpack_lm(lm_packed)
+        all_words, complex_count = table.fog(fog_packed)
+        t = {"words": words, **dict(zip(self.lm.categories, per_category, strict=True))}
         t["sentences"] = 1
-        t["all_words"] = len(fog_words)
-        t["complex_words"] = readability.complex_words(fog_words, self.syllables)
-        t["numbers"] = number_count(sentence)
+        t["all_words"] = all_words
+        t["complex_words"] = complex_count
+        t["numbers"] = number_count(sentence) if DIGIT.search(sentence) else 0  # LM's numbers all hold a digit
         t["forward_looking"] = int(forward.is_forward_looking(sentence))
         return t
 

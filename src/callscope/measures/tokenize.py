@@ -20,6 +20,7 @@ from .. import lexicons
 LM_MAY = re.compile("(May|MAY)")  # Generic_Parser.py: re.sub('(May|MAY)', ' ', doc)
 MONTH_MAY = re.compile(r"\b(?:May|MAY)\b(?=[\s,]+\d)|(?<=\b[Ii]n )May\b")  # transcript mode: the month only
 WORD = re.compile(r"\w+")
+DIGIT = re.compile(r"\d")
 ALPHA_WORD = re.compile(r"\w*[^\W\d_]\w*")  # a \w+ token with at least one letter (Fog's word)
 # LM's number count: punctuation inside numbers dropped, then signed/currency digit runs.
 _NUM_PUNCT = re.compile(r"(?!=[0-9])(\.|,)(?=[0-9])")
@@ -34,7 +35,7 @@ def lm_prepare(text: str, month_rule: str = "reference") -> str:
 
 
 # Every ASCII byte that is not a \w character becomes a space; UTF-8 bytes of non-ASCII characters are kept.
-_SPACE_NON_WORD = bytes(b if b >= 128 or WORD.match(chr(b)) else 32 for b in range(256))
+SPACE_NON_WORD = bytes(b if b >= 128 or WORD.match(chr(b)) else 32 for b in range(256))
 
 
 def word_counts(text: str) -> Counter[str]:
@@ -43,7 +44,7 @@ def word_counts(text: str) -> Counter[str]:
     Bytes translation and split do the ASCII work in C; the rare token holding non-ASCII bytes is
     re-split with the regex, so characters like a curly apostrophe still end a word exactly as in LM.
     """
-    raw = Counter(text.encode("utf-8").translate(_SPACE_NON_WORD).split())
+    raw = Counter(text.encode("utf-8").translate(SPACE_NON_WORD).split())
     out: Counter[str] = Counter()
     for token, n in raw.items():
         if token.isascii():

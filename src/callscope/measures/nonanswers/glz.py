@@ -10,13 +10,14 @@ imported (it would import pandas and nltk), its files are read from the installe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from ... import lexicons
 from ...errors import CallscopeError
+from ..gates import Step, Test, gates, steps
 
 DISTRIBUTION = "ling_features"
 
@@ -27,6 +28,10 @@ class Pattern:
     type: str  # "aftercall", "unable" or "refuse"
     pattern: str
     regex: re.Pattern[str]
+    gates: tuple[Test, ...] = ()  # necessary conditions, searched first (measures/gates.py)
+
+
+Plan = tuple[tuple[Step, ...], tuple[tuple[int, ...], ...]]
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,7 @@ class GLZPatterns:
     version: str
     source: str
     patterns: tuple[Pattern, ...]
+    plans: dict[bool, Plan] = field(default_factory=dict, compare=False, repr=False)  # by "ASCII text?", see _plan
 
     def describe(self) -> dict[str, str]:
         return {"name": self.name, "version": self.version, "source": self.source}
@@ -42,11 +48,34 @@ class GLZPatterns:
     def matches(self, sentence: str) -> list[tuple[Pattern, str]]:
         """Every pattern that matches the sentence, with the matched phrase (as `non_answers()` reports)."""
         out = []
-        for p in self.patterns:
+        ascii_text = sentence.isascii()
+        low = sentence.lower() if ascii_text else sentence
+        plan = self.plans.get(ascii_text) or self.plans.setdefault(ascii_text, _plan(self.patterns, ascii_text))
+        gate_steps, gate_ids = plan
+        passed: list[bool | None] = [None] * len(gate_steps)  # patterns share gates ("no\\b", "n't|not|cannot|without")
+        for p, ids in zip(self.patterns, gate_ids, strict=True):
+            ok = True
+            for i in ids:
+                hit = passed[i]
+                if hit is None:
+                    search, on_low = gate_steps[i]
+                    hit = passed[i] = search(low if on_low else sentence) is not None
+                if not hit:
+                    ok = False
+                    break
+            if not ok:
+                continue
             m = p.regex.search(sentence)
             if m is not None:
                 out.append((p, m.group()))
         return out
+
+
+def _plan(patterns: tuple[Pattern, ...], ascii_text: bool) -> Plan:
+    """The distinct gates of the patterns as steps, and each pattern's gates as indexes into them."""
+    distinct: dict[Test, int] = {}
+    ids = tuple(tuple(distinct.setdefault(g, len(distinct)) for g in p.gates) for p in patterns)
+    return steps(list(distinct), ascii_text), ids
 
 
 def _root() -> Path:
@@ -82,7 +111,7 @@ def patterns() -> GLZPatterns:
             continue
         for key, regex in word_lists.items():
             line = line.replace(key, regex)
-        out.append(Pattern(id=len(out), type=kind.lower(), pattern=line, regex=re.compile(line)))
+        out.append(Pattern(id=len(out), type=kind.lower(), pattern=line, regex=re.compile(line), gates=gates(line)))
     version = metadata.version(DISTRIBUTION)
     return GLZPatterns(
         name="Gow, Larcker & Zakolyukina (2021) non-answer patterns",
