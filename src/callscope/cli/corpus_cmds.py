@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json as jsonlib
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Annotated
@@ -69,6 +70,13 @@ def _summary(r: IngestReport) -> str:
     )
 
 
+def _quiet_teardown() -> None:
+    """After Ctrl-C the worker pool is dropped without waiting; pipes closing under its threads
+    at exit ("Exception ignored ... Bad file descriptor") are not news to the user."""
+    sys.unraisablehook = lambda _: None
+    threading.excepthook = lambda _: None
+
+
 @app.command("ingest")
 def ingest_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, .zip or .tar.gz archives.")],
@@ -87,6 +95,7 @@ def ingest_cmd(
     except CallscopeError as exc:
         raise fail(str(exc)) from None
     except KeyboardInterrupt:
+        _quiet_teardown()
         err.print("interrupted: every call written so far is stored whole; re-run the same command to continue", highlight=False)
         raise typer.Exit(130) from None
     if json:
