@@ -72,29 +72,19 @@ def load_call(conn: sqlite3.Connection, call_id: int) -> dict[str, Any] | None:
     }
 
 
-def latest_calls(conn: sqlite3.Connection, limit: int = 20, company_id: int | None = None) -> list[dict[str, Any]]:
+def latest_calls(conn: sqlite3.Connection, limit: int = 20) -> list[dict[str, Any]]:
     """The newest calls (by call date) with their headline measures."""
-    where, args = ("WHERE c.company_id = ?", (company_id,)) if company_id is not None else ("", ())
     return _rows(
         conn,
-        f"""SELECT c.id, c.company_id, c.company, c.ticker, c.title, c.date, c.fiscal_period, c.n_words, c.n_exchanges,
-                   m.tone, m.uncertainty, m.non_answer_rate
-            FROM calls c LEFT JOIN measures m ON m.call_id = c.id {where}
-            ORDER BY c.date DESC, c.id DESC LIMIT ?""",
-        (*args, int(limit)),
+        """SELECT c.id, c.company_id, c.company, c.ticker, c.title, c.date, c.fiscal_period, c.n_words, c.n_exchanges,
+                  m.tone, m.uncertainty, m.non_answer_rate
+           FROM calls c LEFT JOIN measures m ON m.call_id = c.id
+           ORDER BY c.date DESC, c.id DESC LIMIT ?""",
+        (int(limit),),
     )
 
 
-def metric_units(conn: sqlite3.Connection, company_id: int) -> dict[str, str]:
-    """The unit each metric is most often reported in for a company (labels for its charts)."""
-    rows = conn.execute(
-        """SELECT f.metric, f.unit, count(*) AS n FROM facts f JOIN calls c ON c.id = f.call_id
-           WHERE c.company_id = ? AND f.metric IS NOT NULL AND f.unit IS NOT NULL
-             AND coalesce(json_extract(f.extra, '$.role'), 'value') = 'value'
-           GROUP BY f.metric, f.unit ORDER BY n DESC""",
-        (company_id,),
-    ).fetchall()
-    units: dict[str, str] = {}
-    for metric, unit, _ in rows:
-        units.setdefault(metric, unit)
-    return units
+def company_names(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every company's id, ticker and name, by name: for pickers, without counting calls."""
+    return _rows(conn, "SELECT id, ticker, name FROM companies ORDER BY name COLLATE NOCASE", ())
+

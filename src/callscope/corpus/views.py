@@ -37,7 +37,8 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
 
 def timeline(conn: sqlite3.Connection, company_id: int) -> pd.DataFrame:
     """One row per call of the company in fiscal order: date, period, Q&A size, tone, uncertainty,
-    non-answer rate, and one column per figure reported in at least half of the calls."""
+    non-answer rate, and one column per figure reported in at least half of the calls (its unit in
+    `.attrs["units"]`)."""
     import pandas as pd
 
     calls = pd.read_sql_query(
@@ -72,6 +73,7 @@ def timeline(conn: sqlite3.Connection, company_id: int) -> pd.DataFrame:
     key = sorted(m for m, n in per_metric.items() if n >= max(1, math.ceil(len(calls) / 2)))
     for metric in key:
         calls[metric] = [values.get((cid, metric)) for cid in calls.call_id]
+    calls.attrs["units"] = {metric: main_unit[metric] for metric in key}  # what each figure column is in
     return calls
 
 

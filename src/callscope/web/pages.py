@@ -12,7 +12,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from ..corpus import Corpus
-from ..corpus.calls import latest_calls, metric_units
+from ..corpus.calls import company_names, latest_calls
+from ..corpus.views import guidance_revisions, guidance_vs_actual, timeline
 from ..errors import CallscopeError
 from .format import figure_value, metric_label, number
 
@@ -54,23 +55,18 @@ def company(corpus: Corpus, company_id: int) -> dict[str, Any] | None:
     if row is None:
         return None
     info = {"id": row[0], "ticker": row[1], "name": row[2]}
-    frame = corpus.timeline(str(row[1] or row[2]))
+    # by id: a name or ticker lookup could match another company too
+    frame = timeline(corpus.conn, company_id)
     calls = _records(frame)
-    fixed = {"call_id", "date", "fiscal_period", "period_key", "title", "n_turns", "n_words", "qa_words", "n_exchanges",
-             "qa_turns", "tone", "uncertainty", "non_answer_rate"}
-    units = metric_units(corpus.conn, company_id)
-    key_metrics = [c for c in frame.columns if c not in fixed]
+    units: dict[str, str | None] = frame.attrs["units"]
+    key_metrics = list(units)
     gva = []
-    for g in _records(corpus.guidance_vs_actual(str(row[1] or row[2]))):
-        if g["company_id"] != company_id:
-            continue
+    for g in _records(guidance_vs_actual(corpus.conn, company_id)):
         g["guided"] = figure_value({"low": g["guided_low"], "high": g["guided_high"], "value": g["guided_value"], "unit": g["unit"]})
         g["actual_text"] = number(g["actual"], g["unit"])
         gva.append(g)
     revisions = []
-    for r in _records(corpus.guidance_revisions(str(row[1] or row[2]))):
-        if r["company_id"] != company_id:
-            continue
+    for r in _records(guidance_revisions(corpus.conn, company_id)):
         r["before"] = figure_value({"low": r["old_low"], "high": r["old_high"], "value": r["old_mid"], "unit": r["unit"]})
         r["after"] = figure_value({"low": r["new_low"], "high": r["new_high"], "value": r["new_mid"], "unit": r["unit"]})
         revisions.append(r)
@@ -78,7 +74,7 @@ def company(corpus: Corpus, company_id: int) -> dict[str, Any] | None:
         "company": info,
         "calls": calls,
         "key_metrics": chart_metrics(key_metrics),
-        "units": {m: units.get(m) for m in key_metrics},
+        "units": units,
         "charts": charts(calls, key_metrics, units),
         "gva": gva,
         "revisions": revisions,
@@ -124,7 +120,7 @@ def search(corpus: Corpus, params: dict[str, str]) -> dict[str, Any]:
     except ValueError:
         page = 1
     out: dict[str, Any] = {"query": query, "filters": filters, "hits": [], "offset": (page - 1) * PAGE_SIZE, "more": False,
-                           "prev_url": None, "next_url": None, "error": None, "companies": _records(corpus.companies())}
+                           "prev_url": None, "next_url": None, "error": None, "companies": company_names(corpus.conn)}
     if not query:
         return out
     for key in ("since", "until"):
