@@ -14,7 +14,6 @@ from ..pipeline import read
 from ..samples import paths as sample_paths
 from ..web.server import LOCAL_HOSTS, free_port, serve
 from .app import app, each, err, fail, out
-from .show_view import summary_line
 
 DbOpt = Annotated[Path, typer.Option("--db", help="The corpus store (SQLite file) to read.")]
 HostOpt = Annotated[str, typer.Option("--host", help="Address to listen on; other machines can reach anything but localhost.")]
@@ -73,9 +72,10 @@ def demo_cmd(
         db = Path(tmp) / "demo.db"
         with Corpus(db) as corpus:
             report = corpus.ingest(sample_paths(), workers=1)
-        if report.failures:  # the samples ship with the package; failing here is a bug, say so plainly
-            raise fail("the bundled sample calls did not ingest: " + "; ".join(f"{s}: {r}" for s, r in report.failures))
-        for path in sample_paths():
-            out.print(summary_line(read(path)), highlight=False, markup=False)
+            if report.failures:  # the samples ship with the package; failing here is a bug, say so plainly
+                raise fail("the bundled sample calls did not ingest: " + "; ".join(f"{s}: {r}" for s, r in report.failures))
+            for c in corpus.calls().itertuples():  # what was stored, not a second parse
+                out.print(f"{Path(c.source).name}  {c.company}  {c.fiscal_period}  {c.date}  {c.n_turns} turns  "
+                          f"{c.n_exchanges} exchanges  {c.n_words:,} words", highlight=False, markup=False)
         if serve_it:
             _serve(db, host, port if port != 8000 else free_port(host, 8000))
