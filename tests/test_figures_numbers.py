@@ -47,7 +47,7 @@ def test_single_figures(text: str, value: float, unit: str) -> None:
 @pytest.mark.parametrize(
     ("text", "low", "high", "unit"),
     [
-        ("We expect revenue in the range of 570 to 575 million.", 570e6, 575e6, ""),
+        ("We expect revenue in the range of 610 to 615 million.", 610e6, 615e6, ""),
         ("Zorblax sees FY revenue of $4.11-4.45b.", 4.11e9, 4.45e9, "USD"),
         ("Revenue will be between $225 million and $230 million.", 225e6, 230e6, "USD"),
         ("Operating margin of 25 to 30% is our model.", 25.0, 30.0, "%"),
@@ -138,10 +138,10 @@ def test_fact_with_comparison() -> None:
 
 
 def test_guidance_sentence() -> None:
-    items = figures_of_sentence("We expect revenue for Q3 in the range of 570 to 575 million and non-GAAP EPS of $0.21.", Q2_07)
+    items = figures_of_sentence("We expect revenue for Q3 in the range of 610 to 615 million and non-GAAP EPS of $0.23.", Q2_07)
     rev, eps = items
     assert rev["_guidance"] and rev["metric"] == "revenue" and rev["unit"] == "USD" and rev["period"] == "Q3 2007"
-    assert (rev["value"], rev["low"], rev["high"]) == (None, 570e6, 575e6)
+    assert (rev["value"], rev["low"], rev["high"]) == (None, 610e6, 615e6)
     assert "expect" in rev["hedges"]
     assert eps["metric"] == "eps" and eps["unit"] == "USD/share" and "non-GAAP" in eps["qualifiers"]
 

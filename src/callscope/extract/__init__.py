@@ -174,7 +174,7 @@ def _lower_triggers() -> re.Pattern[str] | None:
 
 def _outlook_periods(sent: str, fiscal: Fiscal) -> set[str]:
     """The periods a sentence opens an outlook for ("Turning to the outlook for the third quarter of fiscal
-    2018.", "As we move ahead into the June quarter, I'd like to review our outlook"), if it does."""
+    2018.", "As we look ahead to the June quarter, let me cover our outlook"), if it does."""
     if not (opens_outlook(sent) or cue_spans(sent)) or reports(sent):
         return set()
     ahead = [p for p in find_periods(sent, fiscal) if p.relation == "future" or (p.relation == "current" and p.period and not p.period.startswith("Q"))]
@@ -218,8 +218,8 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
             metric, quals = refine_metric(metric, label, m.phrase, quals)
         seg = segment_of(sent, m, n) if not any(q.startswith("segment:") for q in quals) else None
         if seg is None and lead_segment and not any(q.startswith("segment:") for q in quals):
-            seg = lead_segment  # "AWS operating income was $718 million, a 24.9% operating margin": the subject's segment
-        if seg and "total" not in label.lower():  # "In the North America segment, revenue grew 27% to $17 billion"
+            seg = lead_segment  # "Cloud operating income was $640 million, a 21.5% operating margin": the subject's segment
+        if seg and "total" not in label.lower():  # "In the Northern segment, revenue grew 19% to $8 billion"
             if not metrics and sent.find(seg) in range(0, 40):
                 lead_segment = seg
             quals = [*quals, f"segment:{seg}"]

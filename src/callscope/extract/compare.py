@@ -86,11 +86,11 @@ def _revise_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _revised_by(sentence: str, nums: list[Number], i: int) -> str | None:
-    """"up" / "down" when figure i is the step of a revision ("raising ... by $0.30 to $3.85"), else None."""
+    """"up" / "down" when figure i is the step of a revision ("raising ... by $0.20 to $4.15"), else None."""
     n = nums[i]
     if not _BY.search(sentence[max(0, n.start - 30) : n.start]):
         return None
-    pre = sentence[: n.start]  # "we have raised our revenue outlook by $2.5 billion, our operating income by $1.7 billion"
+    pre = sentence[: n.start]  # "we have raised our revenue outlook by $1.5 billion, our operating income by $0.9 billion"
     up, down = _revise_rx()
     hits = [(m.start(), "up") for m in up.finditer(pre)] + [(m.start(), "down") for m in down.finditer(pre)]
     return max(hits)[1] if hits else None
@@ -157,7 +157,7 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
             role.append("change")  # "minus 2% to 0% year over year", "$1.2 billion higher than our guide"
             direction.append(mc.lastgroup)
         elif (rev := _revised_by(sentence, nums, i)) is not None:
-            role.append("change")  # "raising our full year revenue guide by $2.5 billion to $67.5 billion"
+            role.append("change")  # "raising our full year revenue guide by $1.5 billion to $48.5 billion"
             direction.append(rev)
         elif n.unit in _CHANGE_UNITS and _change_noun().search(sentence[max(lo, n.start - 40) : n.start]):
             role.append("change")  # "revenue growth was 26%"

@@ -1,5 +1,5 @@
-"""Ranges and bands built from neighbouring figures: `570 to 575 million`, `between $100 million and
-$700 million`, `minus 2% to 0%`, `range from $0.54 to $0.56`, `zero to 3%`, `$3.65 billion, plus or minus 2%`.
+"""Ranges and bands built from neighbouring figures: `570 to 575 million`, `between $150 million and
+$750 million`, `minus 2% to 0%`, `range from $0.61 to $0.63`, `zero to 3%`, `$2.40 billion, plus or minus 2%`.
 
 A range gives the figure `low`/`high`; a `plus or minus` band gives the figure before it (or each of a
 listed pair, "58.3% and 59.1%, respectively, plus or minus 50 basis points") its low/high and stays a
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .numbers import Number
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*(?:plus\s+)?$", re.I)  # "minus 1% to plus 1%"
-_RANGE_FROM = re.compile(r"\b(?:range|ranging|ranges)\s+(?:of\s+)?from\s*$", re.I)  # "expected to range from $0.54 to $0.56"
+_RANGE_FROM = re.compile(r"\b(?:range|ranging|ranges)\s+(?:of\s+)?from\s*$", re.I)  # "expected to range from $0.61 to $0.63"
 _ZERO_TO = re.compile(r"(?<!from )\b(?P<w>zero|flat|breakeven)\s+(?:to|and)\s+$", re.I)  # "in the range of zero to 3%"
 def join_ranges(nums: list[Number], text: str) -> list[Number]:
     out: list[Number] = []
@@ -63,7 +63,7 @@ def join_ranges(nums: list[Number], text: str) -> list[Number]:
 
 
 def _plausible_range(low: float, high: float, between: bool, same_unit: bool) -> bool:
-    """`570 to 575 million`, `$300 million to $1 billion`, `between $50 million and $650 million`,
+    """`570 to 575 million`, `$300 million to $1 billion`, `between $40 million and $640 million`,
     `minus 2% to 0%`: a range, not two figures. "between" makes any pair a range; a unit on both ends
     allows up to 10x; otherwise only close pairs count (`1 to 2` may be anything)."""
     if low > high:
@@ -75,7 +75,7 @@ def _plausible_range(low: float, high: float, between: bool, same_unit: bool) ->
     return high <= (max(10 * low, low + 10) if same_unit else max(3 * low, low + 10))
 
 
-# "$3.65 billion, plus or minus 2%", "62% and 62.5%, respectively, plus or minus 50 basis points", "13% +/- 1"
+# "$2.40 billion, plus or minus 2%", "58% and 59.5%, respectively, plus or minus 50 basis points", "13% +/- 1"
 _TOLERANCE = re.compile(r"^\s*,?\s*(?:respectively\s*,?\s*)?(?:plus\s+or\s+minus|\+\s*/\s*-|±|\+\s*or\s*-)\s*$", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$", re.I)
 

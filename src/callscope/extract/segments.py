@@ -1,4 +1,4 @@
-"""Segment figures: `In the North America segment, revenue grew 27% to $17 billion`.
+"""Segment figures: `In the Northern segment, revenue grew 19% to $8 billion`.
 
 A segment's or product group's figure must never be read as the company total (guidance vs actual
 would match a segment's operating income against company-wide guidance), so figures said of a named

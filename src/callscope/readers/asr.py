@@ -1,7 +1,7 @@
 """Machine transcripts (earningscall.biz style): a `Key: value` header, `---`, then paragraphs
 that open with the speaker's name and title run straight into the speech, no delimiters.
 
-"Conrad Groth Vice President of Investor Relations Thank you, operator." is split with three
+"Dana Whitfield Vice President of Investor Relations Thank you, operator." is split with three
 signals, best effort: a name is a short run of capitalised name words that recurs in the text
 (introductions, other paragraphs); a title is a run of title words, optionally `, Firm` or
 `at Firm`; and a speaker's title is what all of that speaker's paragraphs share (repetition beats
@@ -24,7 +24,7 @@ from .vocab import CONNECTORS, is_title_word, shared_title_len
 _HEADER = re.compile(r"^(Company|Symbol|Exchange|Year|Quarter|Source|Extracted At(?: \(UTC\))?|Date)\s*:\s*(.*)$")
 _OPERATOR = re.compile(r"^(?:Operator\s+)?(?:(?:Conference|Call|Event)\s+){0,2}(?:Operator|Moderator|Coordinator)\b\s*")
 _ANON = re.compile(r"^(?:spk_?\d+|Speaker\s*\d+|Unknown(?: Speaker| Analyst| Participant)?|Unidentified(?: \w+){0,2})(?=\s)", re.I)
-# words that open speech, so they end a name or a firm ("Ben Swinburne Analyst, Morgan Stanley Thank you")
+# words that open speech, so they end a name or a firm ("Raj Patel Analyst, Northgate Capital Thank you")
 _SPEECH = re.compile(
     r"^(?:Hi|Hey|Hello|Thank|Thanks|Good|Yes|Yeah|So|Okay|OK|Great|Sure|Well|I|I'm|I'll|We|Just|My|Let|And|Maybe|"
     r"Oh|Um|Uh|Welcome|Today|Morning|Afternoon|Evening|Congrats|Congratulations|Two|One|First|On|In|The|This|That|It|All|Right|Perfect|Guys|Can|Could)\b"

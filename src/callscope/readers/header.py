@@ -58,7 +58,7 @@ MONTHS = {
 }
 _MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 DATE_PATTERNS = [
-    re.compile(_MON + r"\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)", re.I),  # July 19, 2006
+    re.compile(_MON + r"\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)", re.I),  # April 24, 2025
     re.compile(r"(\d{1,2})[-\s]" + _MON + r"[-\s,]+((?:19|20)\d\d)", re.I),  # 09-Feb-2022 / 9 February 2022
     re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)"),  # 2018-08-15
     re.compile(r"((?:19|20)\d\d)-" + _MON + r"-(\d{1,2})", re.I),  # 2018-Aug-15 (file names)
@@ -176,7 +176,7 @@ def fill_metadata(raw: RawTranscript, lines: Iterable[str], opening: Iterable[st
     """Fill metadata the reader left empty from header `lines` and the `opening` paragraphs.
 
     Dates come from the header, or from an opening sentence that says when the call is held
-    ("recorded Wednesday, July 19, 2006"), never from arbitrary prose (which is full of dates).
+    ("recorded Thursday, April 24, 2025"), never from arbitrary prose (which is full of dates).
     """
     head = "\n".join(ln for ln in lines if ln)[:20_000]
     body = "\n".join(p for p in opening if p)[:20_000]
