@@ -56,10 +56,10 @@ def test_turns_sections_and_furniture(call: callscope.Call) -> None:
 @pytest.mark.parametrize(
     ("left", "text", "expected"),
     [
-        ("Vivek Arya BofA Merrill Lynch, Research Division", "question from Vivek Arya with BofA.", ("Vivek Arya", "BofA Merrill Lynch, Research Division")),
-        ("Stacy Aaron Rasgon Sanford C. Bernstein & Co.", "Stacy Rasgon with Sanford C. Bernstein", ("Stacy Aaron Rasgon", "Sanford C. Bernstein & Co.")),
-        ("Robbie David Owens Piper Sandler & Co.", "Robbie Owens with Piper Sandler", ("Robbie David Owens", "Piper Sandler & Co.")),
-        ("Patrick D. Walravens JMP Securities LLC", "", ("Patrick D. Walravens", "JMP Securities LLC")),
+        ("Nora Quist BofA Merrill Lynch, Research Division", "question from Nora Quist with BofA.", ("Nora Quist", "BofA Merrill Lynch, Research Division")),
+        ("Lena Ruth Ortiz Sanford C. Bernstein & Co.", "Lena Ortiz with Sanford C. Bernstein", ("Lena Ruth Ortiz", "Sanford C. Bernstein & Co.")),
+        ("Sam Peter Hale Piper Sandler & Co.", "Sam Hale with Piper Sandler", ("Sam Peter Hale", "Piper Sandler & Co.")),
+        ("Oliver K. Brandt JMP Securities LLC", "", ("Oliver K. Brandt", "JMP Securities LLC")),
         ("Jane Doe Northwind Robotics Inc.", "", ("Jane Doe", "Northwind Robotics Inc.")),
     ],
 )
