@@ -1,7 +1,8 @@
 """Ingest: many transcript files into one store, parsed in parallel, written by one process.
 
-Workers only parse (bytes in, encoded `Call.to_dict()` out); the parent hashes, skips what is
-already stored, and writes each call in its own transaction in input order. Input order makes
+Workers parse and turn the call into the rows the store inserts (bytes in, encoded rows out, see
+`rows.py`); the parent hashes, skips what is already stored, and writes each call in its own
+transaction in input order. Input order makes
 an interrupted-then-resumed run produce the same store as an uninterrupted one, and the single
 writer means SQLite never sees contention. Per-file failures are logged in `ingest_log` and the
 run goes on; a storage failure (disk full) stops the run with everything before it intact.
@@ -25,6 +26,7 @@ from typing import Any, Protocol
 import msgspec
 
 from ..errors import CallscopeError
+from . import rows
 from .sources import Bad, Item, expand
 from .store import RecordError, Store
 
@@ -32,11 +34,16 @@ Parser = Callable[[str, bytes], tuple[bool, bytes | str]]
 
 
 def parse_payload(source: str, data: bytes) -> tuple[bool, bytes | str]:
-    """Worker side: `(True, json bytes)` for a parsed call, `(False, reason)` for a bad file."""
+    """Worker side: `(True, encoded rows)` for a parsed call, `(False, reason)` for a bad file.
+
+    Other parsers may return the call's JSON instead of rows; the writer accepts both. The rows are
+    built from the call's JSON round trip so they hold exactly what the writer would get from JSON.
+    """
     from ..pipeline import analyze
 
     try:
-        return True, msgspec.json.encode(analyze(data, name=source).to_dict())
+        call = msgspec.json.decode(msgspec.json.encode(analyze(data, name=source).to_dict()))
+        return True, rows.encode(rows.call_rows(call))
     except CallscopeError as exc:
         return False, exc.reason
     except (MemoryError, RecursionError) as exc:
@@ -216,7 +223,7 @@ def _run(
             assert isinstance(payload, bytes)
             status, _ = store.status(source, h, fingerprint)
             try:
-                store.write_call(source, h, size, msgspec.json.decode(payload), run=report.run, pipeline=fingerprint)
+                store.write_rows(source, h, size, rows.decode(payload), run=report.run, pipeline=fingerprint)
             except RecordError as exc:  # rolled back; this call only
                 fail(source, exc.reason, h)
             else:

@@ -10,7 +10,6 @@ call or the new one, never a mix. Storage errors (disk full, I/O) surface as one
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,47 +17,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import CallscopeError
-from .periods import company_key
-from .schema import CALL_BITS, TURN_BITS, migrate, period_key, turn_rowid
+from .rows import CallRows, call_rows
+from .schema import CALL_BITS, TURN_BITS, migrate
 
 Status = Literal["new", "unchanged", "stale", "changed", "duplicate"]
-
-_CORE = ("metric", "label", "value", "low", "high", "unit", "period", "turn", "sentence")
-# Where the measures stage puts each promoted figure (callscope.measures/1), then names to look for anywhere.
-_PATHS = {
-    "tone": [("call", "net_tone")],
-    "uncertainty": [("call", "uncertainty_share")],
-    "non_answer_rate": [("qa", "non_answer_share")],
-}
-_PROMOTED = {
-    "tone": ("tone", "lm_tone", "net_tone"),
-    "uncertainty": ("uncertainty", "lm_uncertainty", "uncertainty_share", "uncertainty_rate"),
-    "non_answer_rate": ("non_answer_rate", "nonanswer_rate", "non_answer_share"),
-}
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def promoted(measures: dict[str, Any], key: str) -> float | None:
-    """The number at the measures stage's path for `key`, else the first under one of its names (shallow first)."""
-    for path in _PATHS[key]:
-        v: Any = measures
-        for part in path:
-            v = v.get(part) if isinstance(v, dict) else None
-        if isinstance(v, int | float) and not isinstance(v, bool):
-            return float(v)
-    names = _PROMOTED[key]
-    level: list[dict[str, Any]] = [measures]
-    while level:
-        for d in level:
-            for name in names:
-                v = d.get(name)
-                if isinstance(v, int | float) and not isinstance(v, bool):
-                    return float(v)
-        level = [v for d in level for v in d.values() if isinstance(v, dict)]
-    return None
 
 
 class RecordError(CallscopeError):
@@ -143,12 +105,18 @@ class Store:
     def write_call(
         self, source: str, content_hash: str, size: int, call: dict[str, Any], *, run: str = "", pipeline: str | None = None
     ) -> int:
-        """Store one call (replacing an older version at `source`) and its log line, in one transaction."""
+        """Store one call given as a `Call.to_dict()` dict (replacing an older version at `source`); see `write_rows`."""
+        return self.write_rows(source, content_hash, size, call_rows(call), run=run, pipeline=pipeline)
+
+    def write_rows(
+        self, source: str, content_hash: str, size: int, rows: CallRows, *, run: str = "", pipeline: str | None = None
+    ) -> int:
+        """Store one call's rows (replacing an older version at `source`) and its log line, in one transaction."""
         with self.transaction() as c:
             old = c.execute("SELECT id FROM calls WHERE source = ?", (source,)).fetchone()
             if old:
                 c.execute("DELETE FROM calls WHERE id = ?", (old[0],))
-            call_id = self._insert(c, source, content_hash, size, call, pipeline)
+            call_id = self._insert(c, source, content_hash, size, rows, pipeline)
             self._log(c, run, source, content_hash, "replaced" if old else "stored", call_id, None)
         return call_id
 
@@ -164,15 +132,13 @@ class Store:
             (run, at, source, h, status, call_id, error),
         )
 
-    def _company(self, c: sqlite3.Connection, name: str | None, ticker: str | None) -> int | None:
-        """Link calls of one company: by ticker when known, else by normalised name.
+    def _company(self, c: sqlite3.Connection, name: str | None, ticker: str | None, key: str | None) -> int | None:
+        """Link calls of one company: by (upper-cased) ticker when known, else by normalised name (`key`).
 
         A ticker not seen before joins the company of the same normalised name (taking over its
         ticker only if it had none): transcript headers carry stray "tickers" often enough that
         splitting a company on them does more harm than merging two firms that share a name.
         """
-        key = company_key(name)
-        ticker = ticker.strip().upper() if ticker and ticker.strip() else None
         if ticker:
             row = c.execute("SELECT id FROM companies WHERE ticker = ?", (ticker,)).fetchone()
             if row:
@@ -187,62 +153,27 @@ class Store:
             return None
         return c.execute("INSERT INTO companies(ticker, name_key, name) VALUES (?,?,?)", (ticker, key, name)).lastrowid
 
-    def _insert(self, c: sqlite3.Connection, source: str, h: str, size: int, d: dict[str, Any], pipeline: str | None) -> int:
-        info = d.get("call", {})
-        parts = d.get("participants", [])
-        turns = d.get("turns", [])
-        roles = {p["id"]: p.get("role", "unknown") for p in parts}
-        words = [len(t["text"].split()) for t in turns]
-        qa_words = sum(w for t, w in zip(turns, words, strict=True) if t.get("section") == "qa")
-        date = info.get("date")
+    def _insert(self, c: sqlite3.Connection, source: str, h: str, size: int, rows: CallRows, pipeline: str | None) -> int:
+        """Insert the rows under a new call id; only the ids are added here (the rest was built by the parser)."""
         cur = c.execute(
-            """INSERT INTO calls(source, content_hash, size_bytes, format, company_id, company, ticker, title, date,
+            """INSERT INTO calls(source, content_hash, size_bytes, company_id, format, company, ticker, title, date,
                    fiscal_period, period_key, language, n_turns, n_words, qa_words, n_exchanges, warnings, pipeline)
                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            (
-                source, h, size, info.get("format"), self._company(c, info.get("company"), info.get("ticker")),
-                info.get("company"), info.get("ticker"), info.get("title"), date, info.get("fiscal_period"),
-                period_key(info.get("fiscal_period"), date), info.get("language"), len(turns), sum(words), qa_words,
-                len(d.get("exchanges", [])), _json(list(d.get("warnings", []))), pipeline,
-            ),
+            (source, h, size, self._company(c, *rows.company), *rows.call, pipeline),
         )
         call_id = int(cur.lastrowid or 0)
-        if call_id >= 1 << CALL_BITS or len(turns) > 1 << TURN_BITS or any(t["index"] >= 1 << TURN_BITS for t in turns):
-            raise RecordError(source, f"too many turns ({len(turns)}) or calls for the store's turn-id layout (max {1 << TURN_BITS} turns)")
-        c.executemany(
-            "INSERT INTO participants(call_id, pid, name, title, firm, role) VALUES (?,?,?,?,?,?)",
-            [(call_id, p["id"], p["name"], p.get("title"), p.get("firm"), p.get("role", "unknown")) for p in parts],
-        )
-        c.executemany(
-            "INSERT INTO turns(id, call_id, idx, speaker, role, section, n_words, text) VALUES (?,?,?,?,?,?,?,?)",
-            [
-                (turn_rowid(date, call_id, t["index"]), call_id, t["index"], t["speaker"], roles.get(t["speaker"], "unknown"),
-                 t.get("section", "presentation"), w, t["text"])
-                for t, w in zip(turns, words, strict=True)
-            ],
-        )
-        exchanges = d.get("exchanges", [])
-        c.executemany(
-            "INSERT INTO exchanges VALUES (?,?,?,?,?,?,?)",
-            [
-                (call_id, i, e["analyst"], _json(e.get("question_turns", [])), _json(e.get("answer_turns", [])),
-                 int(bool(e.get("non_answer"))), _json(e.get("non_answer_types", [])))
-                for i, e in enumerate(exchanges)
-            ],
-        )
-        for table in ("facts", "guidance"):
-            rows = []
-            for i, f in enumerate(d.get(table, [])):
-                extra = {k: v for k, v in f.items() if k not in _CORE}
-                rows.append((call_id, i, *(f.get(k) for k in _CORE), _json(extra)))
-            c.executemany(f"INSERT INTO {table} VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-        measures = d.get("measures") or {}
-        if measures:
-            rate = promoted(measures, "non_answer_rate")
-            if rate is None and exchanges:
-                rate = sum(bool(e.get("non_answer")) for e in exchanges) / len(exchanges)
-            c.execute(
-                "INSERT INTO measures(call_id, tone, uncertainty, non_answer_rate, data) VALUES (?,?,?,?,?)",
-                (call_id, promoted(measures, "tone"), promoted(measures, "uncertainty"), rate, _json(measures)),
-            )
+        if call_id >= 1 << CALL_BITS or rows.too_big:
+            n = rows.call[8]
+            raise RecordError(source, f"too many turns ({n}) or calls for the store's turn-id layout (max {1 << TURN_BITS} turns)")
+        c.executemany("INSERT INTO participants(call_id, pid, name, title, firm, role) VALUES (?,?,?,?,?,?)",
+                      [(call_id, *r) for r in rows.participants])
+        bits = call_id << TURN_BITS
+        c.executemany("INSERT INTO turns(id, call_id, idx, speaker, role, section, n_words, text) VALUES (?,?,?,?,?,?,?,?)",
+                      [(r[0] | bits, call_id, *r[1:]) for r in rows.turns])
+        c.executemany("INSERT INTO exchanges VALUES (?,?,?,?,?,?,?)", [(call_id, *r) for r in rows.exchanges])
+        c.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [(call_id, *r) for r in rows.facts])
+        c.executemany("INSERT INTO guidance VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [(call_id, *r) for r in rows.guidance])
+        if rows.measures:
+            c.execute("INSERT INTO measures(call_id, tone, uncertainty, non_answer_rate, data) VALUES (?,?,?,?,?)",
+                      (call_id, *rows.measures))
         return call_id
