@@ -51,6 +51,7 @@ class Store:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
+            self.max_vars = self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
             if max_pages:  # lets tests simulate a full disk
                 self.conn.execute(f"PRAGMA max_page_count = {int(max_pages)}")
             if readonly:
@@ -153,6 +154,21 @@ class Store:
             return None
         return c.execute("INSERT INTO companies(ticker, name_key, name) VALUES (?,?,?)", (ticker, key, name)).lastrowid
 
+    def _insert_rows(self, c: sqlite3.Connection, head: str, rows: list[tuple[Any, ...]]) -> None:
+        """`head VALUES (...), (...), ...`: one statement per chunk of rows, not one per row.
+
+        Each statement in a transaction opens a statement savepoint, and FTS5 writes its pending terms
+        out as a new index segment at every savepoint; one statement per turn meant one segment per turn.
+        """
+        if not rows:
+            return
+        width = len(rows[0])
+        one = f"({','.join('?' * width)})"
+        per = max(1, self.max_vars // width)
+        for i in range(0, len(rows), per):
+            chunk = rows[i : i + per]
+            c.execute(f"{head} VALUES {','.join([one] * len(chunk))}", [v for r in chunk for v in r])
+
     def _insert(self, c: sqlite3.Connection, source: str, h: str, size: int, rows: CallRows, pipeline: str | None) -> int:
         """Insert the rows under a new call id; only the ids are added here (the rest was built by the parser)."""
         cur = c.execute(
@@ -168,8 +184,8 @@ class Store:
         c.executemany("INSERT INTO participants(call_id, pid, name, title, firm, role) VALUES (?,?,?,?,?,?)",
                       [(call_id, *r) for r in rows.participants])
         bits = call_id << TURN_BITS
-        c.executemany("INSERT INTO turns(id, call_id, idx, speaker, role, section, n_words, text) VALUES (?,?,?,?,?,?,?,?)",
-                      [(r[0] | bits, call_id, *r[1:]) for r in rows.turns])
+        self._insert_rows(c, "INSERT INTO turns(id, call_id, idx, speaker, role, section, n_words, text)",
+                          [(r[0] | bits, call_id, *r[1:]) for r in rows.turns])
         c.executemany("INSERT INTO exchanges VALUES (?,?,?,?,?,?,?)", [(call_id, *r) for r in rows.exchanges])
         c.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [(call_id, *r) for r in rows.facts])
         c.executemany("INSERT INTO guidance VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [(call_id, *r) for r in rows.guidance])
