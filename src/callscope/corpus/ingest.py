@@ -1,10 +1,9 @@
 """Ingest: many transcript files into one store, parsed in parallel, written by one process.
 
 Workers parse and turn the call into the rows the store inserts (bytes in, encoded rows out, see
-`rows.py`); the parent hashes, skips what is already stored, and writes each call in its own
-transaction in input order. Input order makes
-an interrupted-then-resumed run produce the same store as an uninterrupted one, and the single
-writer means SQLite never sees contention. Per-file failures are logged in `ingest_log` and the
+`rows.py`); the parent hashes, skips what is already stored, and writes the calls in input order,
+a few whole calls per transaction. Input order makes an interrupted-then-resumed run produce the
+same store as an uninterrupted one, and the single writer means SQLite never sees contention. Per-file failures are logged in `ingest_log` and the
 run goes on; a storage failure (disk full) stops the run with everything before it intact.
 """
 
@@ -28,9 +27,11 @@ import msgspec
 from ..errors import CallscopeError
 from . import rows
 from .sources import Bad, Item, expand
-from .store import RecordError, Store
+from .store import Entry, Store, layout_error
 
 Parser = Callable[[str, bytes], tuple[bool, bytes | str]]
+BATCH_CALLS = 16  # calls per transaction: most of the saving, little work to redo after a crash
+BATCH_SECONDS = 1.0  # ... or fewer, when parsing is slow
 
 
 def parse_payload(source: str, data: bytes) -> tuple[bool, bytes | str]:
@@ -201,16 +202,76 @@ def ingest(
     return report
 
 
+class _Writer:
+    """The parent's writes, in input order, several calls per transaction.
+
+    A transaction per call cost a commit and an FTS5 index segment per call; batches of `calls`
+    calls (or whatever arrived within `seconds`) still leave whole calls only after a crash, and
+    the same store after a re-run, because calls keep their input order and ids. Failures are
+    logged in the same batch, in the order they happened. On Ctrl-C the unwritten batch is dropped
+    (those files are parsed again on the next run).
+    """
+
+    def __init__(self, store: Store, report: IngestReport, pipeline: str | None, calls: int = BATCH_CALLS,
+                 seconds: float = BATCH_SECONDS) -> None:
+        self.store, self.report, self.pipeline = store, report, pipeline
+        self.calls, self.seconds = calls, seconds
+        self.entries: list[Entry] = []
+        self.n = 0
+        self.since = 0.0
+
+    def call(self, source: str, h: str, size: int, call: rows.CallRows) -> None:
+        if call.too_big:  # would be rolled back in the batch anyway; failing it now keeps the report in order
+            self.fail(source, layout_error(call), h)
+            return
+        self._add(Entry(source, h, size, call))
+        self.n += 1
+        if self.n >= self.calls or time.monotonic() - self.since >= self.seconds:
+            self.flush()
+
+    def fail(self, source: str, reason: str, h: str | None = None) -> None:
+        self.report.failures.append((source, reason))
+        self._add(Entry(source, h, error=reason))
+
+    def _add(self, entry: Entry) -> None:
+        if not self.entries:
+            self.since = time.monotonic()
+        self.entries.append(entry)
+
+    def flush(self) -> None:
+        """Commit what is buffered; on a storage error it is dropped (rolled back) and the error raised."""
+        entries, self.entries, self.n = self.entries, [], 0
+        if not entries:
+            return
+        for e, (status, error) in zip(entries, self.store.write_batch(entries, run=self.report.run, pipeline=self.pipeline), strict=True):
+            if status == "replaced":
+                self.report.replaced += 1
+            elif status == "stored":
+                self.report.stored += 1
+            elif e.rows is not None:  # failed in the store
+                self.report.failures.append((e.source, error or ""))
+
+
 def _run(
     items: Sequence[Item | Bad], store: Store, report: IngestReport, progress: Progress, backend: Backend,
     fingerprint: str | None, reparse: bool,
 ) -> None:
+    writer = _Writer(store, report, fingerprint)
+    try:
+        _feed(items, store, report, progress, backend, fingerprint, reparse, writer)
+    except CallscopeError:
+        writer.flush()  # a parser died or a shard failed: what was parsed before it is stored, as the error says
+        raise
+    writer.flush()
+
+
+def _feed(
+    items: Sequence[Item | Bad], store: Store, report: IngestReport, progress: Progress, backend: Backend,
+    fingerprint: str | None, reparse: bool, writer: _Writer,
+) -> None:
     pending: deque[tuple[str, str, int, Job]] = deque()
     hashes: set[str] = set()
-
-    def fail(source: str, reason: str, h: str | None = None) -> None:
-        report.failures.append((source, reason))
-        store.log(report.run, source, h, "failed", None, reason)
+    fail = writer.fail
 
     def finish() -> None:
         source, h, size, job = pending.popleft()
@@ -221,16 +282,7 @@ def _run(
                                  "everything before it is stored, re-run to continue") from None
         if ok:
             assert isinstance(payload, bytes)
-            status, _ = store.status(source, h, fingerprint)
-            try:
-                store.write_rows(source, h, size, rows.decode(payload), run=report.run, pipeline=fingerprint)
-            except RecordError as exc:  # rolled back; this call only
-                fail(source, exc.reason, h)
-            else:
-                if status in ("changed", "stale"):
-                    report.replaced += 1
-                else:
-                    report.stored += 1
+            writer.call(source, h, size, rows.decode(payload))
         else:
             fail(source, str(payload), h)
         report.bytes_parsed += size

@@ -1,4 +1,4 @@
-"""The SQLite store: one file in WAL mode; each call is written in exactly one transaction.
+"""The SQLite store: one file in WAL mode; a call is written whole, in one transaction (alone or in a batch).
 
 A call is keyed by its content hash and its source (absolute path, or `archive!member`):
 the same content again is a no-op, changed content at the same source replaces the old
@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,8 +24,27 @@ from .schema import CALL_BITS, TURN_BITS, migrate
 Status = Literal["new", "unchanged", "stale", "changed", "duplicate"]
 
 
+_TURNS = "INSERT INTO turns(id, call_id, idx, speaker, role, section, n_words, text)"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of a write batch: a call's rows to store, or (no rows) a failure to log."""
+
+    source: str
+    content_hash: str | None
+    size: int = 0
+    rows: CallRows | None = None
+    error: str | None = None
+
+
 class RecordError(CallscopeError):
     """One call cannot be stored as it is (the store itself is fine): a per-file failure, not a fatal one."""
+
+
+def layout_error(rows: CallRows) -> str:
+    """Why a call does not fit the turn-id layout (see `schema.turn_rowid`)."""
+    return f"too many turns ({len(rows.turns)}) or calls for the store's turn-id layout (max {1 << TURN_BITS} turns)"
 
 
 def storage_error(label: str, exc: sqlite3.Error) -> CallscopeError:
@@ -113,13 +133,79 @@ class Store:
         self, source: str, content_hash: str, size: int, rows: CallRows, *, run: str = "", pipeline: str | None = None
     ) -> int:
         """Store one call's rows (replacing an older version at `source`) and its log line, in one transaction."""
+        turns: list[tuple[Any, ...]] = []
         with self.transaction() as c:
-            old = c.execute("SELECT id FROM calls WHERE source = ?", (source,)).fetchone()
-            if old:
-                c.execute("DELETE FROM calls WHERE id = ?", (old[0],))
-            call_id = self._insert(c, source, content_hash, size, rows, pipeline)
-            self._log(c, run, source, content_hash, "replaced" if old else "stored", call_id, None)
+            call_id, _ = self._write(c, run, Entry(source, content_hash, size, rows), pipeline, turns)
+            self._insert_rows(c, _TURNS, turns)
         return call_id
+
+    def write_batch(self, entries: Sequence[Entry], *, run: str = "", pipeline: str | None = None) -> list[tuple[str, str | None]]:
+        """Write calls and failure log lines in order, all in one transaction; `(status, error)` per entry.
+
+        Status is "stored", "replaced" or "failed" (a call the store cannot hold, see `RecordError`;
+        rolled back alone, logged in its place). Every call's turns go in at the end in one statement:
+        FTS5 writes an index segment per statement, and one segment per batch instead of one per call
+        is most of what batching saves. If the batch fails as a whole (disk full, a constraint), it is
+        written again one call per transaction, so everything before the call that fails is stored and
+        the error names that call, as if there had been no batch.
+        """
+        if len(entries) > 1:
+            try:
+                return self._write_all(entries, run, pipeline)
+            except CallscopeError:
+                pass
+        out: list[tuple[str, str | None]] = []
+        for e in entries:
+            if e.rows is None:
+                self.log(run, e.source, e.content_hash, "failed", None, e.error)
+                out.append(("failed", e.error))
+                continue
+            turns: list[tuple[Any, ...]] = []
+            try:
+                with self.transaction() as c:
+                    _, status = self._write(c, run, e, pipeline, turns)
+                    self._insert_rows(c, _TURNS, turns)
+            except RecordError as exc:
+                self.log(run, e.source, e.content_hash, "failed", None, exc.reason)
+                out.append(("failed", exc.reason))
+            else:
+                out.append((status, None))
+        return out
+
+    def _write_all(self, entries: Sequence[Entry], run: str, pipeline: str | None) -> list[tuple[str, str | None]]:
+        out: list[tuple[str, str | None]] = []
+        turns: list[tuple[Any, ...]] = []
+        with self.transaction() as c:
+            for e in entries:
+                if e.rows is None:
+                    self._log(c, run, e.source, e.content_hash, "failed", None, e.error)
+                    out.append(("failed", e.error))
+                    continue
+                c.execute("SAVEPOINT call")  # cheap: FTS5 is not in the transaction until the turns go in
+                try:
+                    _, status = self._write(c, run, e, pipeline, turns)
+                except RecordError as exc:
+                    c.execute("ROLLBACK TO call")
+                    self._log(c, run, e.source, e.content_hash, "failed", None, exc.reason)
+                    out.append(("failed", exc.reason))
+                else:
+                    out.append((status, None))
+                c.execute("RELEASE call")
+            self._insert_rows(c, _TURNS, turns)
+        return out
+
+    def _write(
+        self, c: sqlite3.Connection, run: str, e: Entry, pipeline: str | None, turns: list[tuple[Any, ...]]
+    ) -> tuple[int, str]:
+        """Replace any call at the source, insert this one (its turns go to `turns`) and its log line."""
+        assert e.rows is not None and e.content_hash is not None
+        old = c.execute("SELECT id FROM calls WHERE source = ?", (e.source,)).fetchone()
+        if old:
+            c.execute("DELETE FROM calls WHERE id = ?", (old[0],))
+        call_id = self._insert(c, e.source, e.content_hash, e.size, e.rows, pipeline, turns)
+        status = "replaced" if old else "stored"
+        self._log(c, run, e.source, e.content_hash, status, call_id, None)
+        return call_id, status
 
     def log(self, run: str, source: str, content_hash: str | None, status: str, call_id: int | None = None, error: str | None = None) -> None:
         with self.transaction() as c:
@@ -169,8 +255,13 @@ class Store:
             chunk = rows[i : i + per]
             c.execute(f"{head} VALUES {','.join([one] * len(chunk))}", [v for r in chunk for v in r])
 
-    def _insert(self, c: sqlite3.Connection, source: str, h: str, size: int, rows: CallRows, pipeline: str | None) -> int:
-        """Insert the rows under a new call id; only the ids are added here (the rest was built by the parser)."""
+    def _insert(
+        self, c: sqlite3.Connection, source: str, h: str, size: int, rows: CallRows, pipeline: str | None, turns: list[tuple[Any, ...]]
+    ) -> int:
+        """Insert the rows under a new call id, except the turns, which go to `turns` for one insert per transaction.
+
+        Only the ids are added here: the rest was built by the parser (see `rows.py`).
+        """
         cur = c.execute(
             """INSERT INTO calls(source, content_hash, size_bytes, company_id, format, company, ticker, title, date,
                    fiscal_period, period_key, language, n_turns, n_words, qa_words, n_exchanges, warnings, pipeline)
@@ -179,13 +270,11 @@ class Store:
         )
         call_id = int(cur.lastrowid or 0)
         if call_id >= 1 << CALL_BITS or rows.too_big:
-            n = rows.call[8]
-            raise RecordError(source, f"too many turns ({n}) or calls for the store's turn-id layout (max {1 << TURN_BITS} turns)")
+            raise RecordError(source, layout_error(rows))
         c.executemany("INSERT INTO participants(call_id, pid, name, title, firm, role) VALUES (?,?,?,?,?,?)",
                       [(call_id, *r) for r in rows.participants])
         bits = call_id << TURN_BITS
-        self._insert_rows(c, "INSERT INTO turns(id, call_id, idx, speaker, role, section, n_words, text)",
-                          [(r[0] | bits, call_id, *r[1:]) for r in rows.turns])
+        turns += [(r[0] | bits, call_id, *r[1:]) for r in rows.turns]
         c.executemany("INSERT INTO exchanges VALUES (?,?,?,?,?,?,?)", [(call_id, *r) for r in rows.exchanges])
         c.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [(call_id, *r) for r in rows.facts])
         c.executemany("INSERT INTO guidance VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [(call_id, *r) for r in rows.guidance])
