@@ -212,8 +212,7 @@ class _Writer:
     (those files are parsed again on the next run).
     """
 
-    def __init__(self, store: Store, report: IngestReport, pipeline: str | None, calls: int = BATCH_CALLS,
-                 seconds: float = BATCH_SECONDS) -> None:
+    def __init__(self, store: Store, report: IngestReport, pipeline: str | None, calls: int, seconds: float) -> None:
         self.store, self.report, self.pipeline = store, report, pipeline
         self.calls, self.seconds = calls, seconds
         self.entries: list[Entry] = []
@@ -256,7 +255,7 @@ def _run(
     items: Sequence[Item | Bad], store: Store, report: IngestReport, progress: Progress, backend: Backend,
     fingerprint: str | None, reparse: bool,
 ) -> None:
-    writer = _Writer(store, report, fingerprint)
+    writer = _Writer(store, report, fingerprint, BATCH_CALLS, BATCH_SECONDS)
     try:
         _feed(items, store, report, progress, backend, fingerprint, reparse, writer)
     except CallscopeError:

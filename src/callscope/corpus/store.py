@@ -146,8 +146,8 @@ class Store:
         rolled back alone, logged in its place). Every call's turns go in at the end in one statement:
         FTS5 writes an index segment per statement, and one segment per batch instead of one per call
         is most of what batching saves. If the batch fails as a whole (disk full, a constraint), it is
-        written again one call per transaction, so everything before the call that fails is stored and
-        the error names that call, as if there had been no batch.
+        written again one call per transaction, so everything before the call that fails is stored, as
+        if there had been no batch, before the error is raised.
         """
         if len(entries) > 1:
             try:
