@@ -103,7 +103,7 @@ def test_a_batch_that_fails_is_written_again_call_by_call(tmp_path: Path) -> Non
     assert (report.unchanged, report.stored, report.failures) == (2, 4, [])
 
 
-def test_slow_parsing_still_commits_every_second(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_slow_parsing_still_commits_within_the_time_bound(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     make_calls(tmp_path / "in", quarters=4, companies=1)
     monkeypatch.setattr(sys.modules["callscope.corpus.ingest"], "BATCH_SECONDS", 0.0)
     commits: list[int] = []
@@ -116,3 +116,21 @@ def test_slow_parsing_still_commits_every_second(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(Store, "write_batch", spy)
     assert ingest([tmp_path / "in"], tmp_path / "c.db", workers=1).stored == 4
     assert commits == [1, 1, 1, 1]
+
+
+def _interrupt_at_q3(source: str, data: bytes) -> tuple[bool, bytes | str]:
+    from callscope.corpus.ingest import parse_payload
+
+    if source.endswith("HBWX_2018_Q3.txt"):
+        raise KeyboardInterrupt
+    return parse_payload(source, data)
+
+
+def test_ctrl_c_commits_the_calls_parsed_so_far(tmp_path: Path) -> None:
+    make_calls(tmp_path / "in", quarters=4, companies=1)
+    db = tmp_path / "c.db"
+    with pytest.raises(KeyboardInterrupt):
+        ingest([tmp_path / "in"], db, workers=1, parser=_interrupt_at_q3)
+    with Corpus(db) as corpus:
+        assert len(corpus) == 2
+    assert ingest([tmp_path / "in"], db, workers=1).stored == 2

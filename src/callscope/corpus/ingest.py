@@ -30,8 +30,8 @@ from .sources import Bad, Item, expand
 from .store import Entry, Store, layout_error
 
 Parser = Callable[[str, bytes], tuple[bool, bytes | str]]
-BATCH_CALLS = 16  # calls per transaction: most of the saving, little work to redo after a crash
-BATCH_SECONDS = 1.0  # ... or fewer, when parsing is slow
+BATCH_CALLS = 64  # calls per transaction: ~25% less writer CPU than 16, little work to redo after a crash
+BATCH_SECONDS = 5.0  # ... or fewer, when parsing is slow
 
 
 def parse_payload(source: str, data: bytes) -> tuple[bool, bytes | str]:
@@ -170,8 +170,8 @@ def ingest(
     worker and this process can reach; default `<db>.shards`). Each call records the pipeline that
     produced it; with `reparse`, unchanged files stored by another pipeline are parsed again and
     replaced (otherwise they are counted as `stale`). Raises CallscopeError for a
-    storage failure (after rolling back the call being written) and KeyboardInterrupt on Ctrl-C
-    (after the call being written is either committed or rolled back).
+    storage failure (after rolling back the batch being written and storing what came before the
+    failing call) and KeyboardInterrupt on Ctrl-C (after committing the calls parsed so far).
     """
     store = db if isinstance(db, Store) else Store(db)
     report = IngestReport(run=uuid.uuid4().hex[:12])
@@ -208,8 +208,7 @@ class _Writer:
     A transaction per call cost a commit and an FTS5 index segment per call; batches of `calls`
     calls (or whatever arrived within `seconds`) still leave whole calls only after a crash, and
     the same store after a re-run, because calls keep their input order and ids. Failures are
-    logged in the same batch, in the order they happened. On Ctrl-C the unwritten batch is dropped
-    (those files are parsed again on the next run).
+    logged in the same batch, in the order they happened.
     """
 
     def __init__(self, store: Store, report: IngestReport, pipeline: str | None, calls: int, seconds: float) -> None:
@@ -258,8 +257,10 @@ def _run(
     writer = _Writer(store, report, fingerprint, BATCH_CALLS, BATCH_SECONDS)
     try:
         _feed(items, store, report, progress, backend, fingerprint, reparse, writer)
-    except CallscopeError:
-        writer.flush()  # a parser died or a shard failed: what was parsed before it is stored, as the error says
+    except (CallscopeError, KeyboardInterrupt):
+        # a parser died, a shard failed or Ctrl-C: what was parsed before is stored, as the error says
+        # (after a storage error there is nothing left to write; a second Ctrl-C rolls this back)
+        writer.flush()
         raise
     writer.flush()
 

@@ -24,7 +24,17 @@ from .schema import CALL_BITS, TURN_BITS, migrate
 Status = Literal["new", "unchanged", "stale", "changed", "duplicate"]
 
 
-_TURNS = "INSERT INTO turns(id, call_id, idx, speaker, role, section, n_words, text)"
+# A call's rows in other tables wait until the transaction's calls are in, then go in one multi-row
+# statement per table (see `_insert_rows`), in this order.
+_LATER = {
+    "participants": "INSERT INTO participants(call_id, pid, name, title, firm, role)",
+    "turns": "INSERT INTO turns(id, call_id, idx, speaker, role, section, n_words, text)",
+    "exchanges": "INSERT INTO exchanges",
+    "facts": "INSERT INTO facts",
+    "guidance": "INSERT INTO guidance",
+    "measures": "INSERT INTO measures(call_id, tone, uncertainty, non_answer_rate, data)",
+}
+Later = dict[str, list[tuple[Any, ...]]]
 
 
 @dataclass(frozen=True)
@@ -70,6 +80,10 @@ class Store:
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
+                # for the writer: FTS5 merges and the scattered index inserts re-read and re-write the same
+                # pages; a bigger page cache and fewer WAL checkpoints (32 MB apart) do that less often
+                self.conn.execute("PRAGMA cache_size = -65536")  # KiB
+                self.conn.execute("PRAGMA wal_autocheckpoint = 8000")  # pages
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.max_vars = self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
             if max_pages:  # lets tests simulate a full disk
@@ -133,19 +147,19 @@ class Store:
         self, source: str, content_hash: str, size: int, rows: CallRows, *, run: str = "", pipeline: str | None = None
     ) -> int:
         """Store one call's rows (replacing an older version at `source`) and its log line, in one transaction."""
-        turns: list[tuple[Any, ...]] = []
+        later: Later = {t: [] for t in _LATER}
         with self.transaction() as c:
-            call_id, _ = self._write(c, run, Entry(source, content_hash, size, rows), pipeline, turns)
-            self._insert_rows(c, _TURNS, turns)
+            call_id, _ = self._write(c, run, Entry(source, content_hash, size, rows), pipeline, later)
+            self._insert_later(c, later)
         return call_id
 
     def write_batch(self, entries: Sequence[Entry], *, run: str = "", pipeline: str | None = None) -> list[tuple[str, str | None]]:
         """Write calls and failure log lines in order, all in one transaction; `(status, error)` per entry.
 
         Status is "stored", "replaced" or "failed" (a call the store cannot hold, see `RecordError`;
-        rolled back alone, logged in its place). Every call's turns go in at the end in one statement:
-        FTS5 writes an index segment per statement, and one segment per batch instead of one per call
-        is most of what batching saves. If the batch fails as a whole (disk full, a constraint), it is
+        rolled back alone, logged in its place). The calls' rows in other tables go in at the end, one
+        statement per table: FTS5 writes an index segment per statement, and one segment per batch
+        instead of one per call is most of what batching saves. If the batch fails as a whole (disk full, a constraint), it is
         written again one call per transaction, so everything before the call that fails is stored, as
         if there had been no batch, before the error is raised.
         """
@@ -160,11 +174,11 @@ class Store:
                 self.log(run, e.source, e.content_hash, "failed", None, e.error)
                 out.append(("failed", e.error))
                 continue
-            turns: list[tuple[Any, ...]] = []
+            later: Later = {t: [] for t in _LATER}
             try:
                 with self.transaction() as c:
-                    _, status = self._write(c, run, e, pipeline, turns)
-                    self._insert_rows(c, _TURNS, turns)
+                    _, status = self._write(c, run, e, pipeline, later)
+                    self._insert_later(c, later)
             except RecordError as exc:
                 self.log(run, e.source, e.content_hash, "failed", None, exc.reason)
                 out.append(("failed", exc.reason))
@@ -174,7 +188,7 @@ class Store:
 
     def _write_all(self, entries: Sequence[Entry], run: str, pipeline: str | None) -> list[tuple[str, str | None]]:
         out: list[tuple[str, str | None]] = []
-        turns: list[tuple[Any, ...]] = []
+        later: Later = {t: [] for t in _LATER}
         with self.transaction() as c:
             for e in entries:
                 if e.rows is None:
@@ -183,7 +197,7 @@ class Store:
                     continue
                 c.execute("SAVEPOINT call")  # cheap: FTS5 is not in the transaction until the turns go in
                 try:
-                    _, status = self._write(c, run, e, pipeline, turns)
+                    _, status = self._write(c, run, e, pipeline, later)
                 except RecordError as exc:
                     c.execute("ROLLBACK TO call")
                     self._log(c, run, e.source, e.content_hash, "failed", None, exc.reason)
@@ -191,18 +205,18 @@ class Store:
                 else:
                     out.append((status, None))
                 c.execute("RELEASE call")
-            self._insert_rows(c, _TURNS, turns)
+            self._insert_later(c, later)
         return out
 
     def _write(
-        self, c: sqlite3.Connection, run: str, e: Entry, pipeline: str | None, turns: list[tuple[Any, ...]]
+        self, c: sqlite3.Connection, run: str, e: Entry, pipeline: str | None, later: Later
     ) -> tuple[int, str]:
-        """Replace any call at the source, insert this one (its turns go to `turns`) and its log line."""
+        """Replace any call at the source, insert this one (its other rows go to `later`) and its log line."""
         assert e.rows is not None and e.content_hash is not None
         old = c.execute("SELECT id FROM calls WHERE source = ?", (e.source,)).fetchone()
         if old:
             c.execute("DELETE FROM calls WHERE id = ?", (old[0],))
-        call_id = self._insert(c, e.source, e.content_hash, e.size, e.rows, pipeline, turns)
+        call_id = self._insert(c, e.source, e.content_hash, e.size, e.rows, pipeline, later)
         status = "replaced" if old else "stored"
         self._log(c, run, e.source, e.content_hash, status, call_id, None)
         return call_id, status
@@ -240,11 +254,16 @@ class Store:
             return None
         return c.execute("INSERT INTO companies(ticker, name_key, name) VALUES (?,?,?)", (ticker, key, name)).lastrowid
 
+    def _insert_later(self, c: sqlite3.Connection, later: Later) -> None:
+        for table, head in _LATER.items():
+            self._insert_rows(c, head, later[table])
+
     def _insert_rows(self, c: sqlite3.Connection, head: str, rows: list[tuple[Any, ...]]) -> None:
         """`head VALUES (...), (...), ...`: one statement per chunk of rows, not one per row.
 
-        Each statement in a transaction opens a statement savepoint, and FTS5 writes its pending terms
-        out as a new index segment at every savepoint; one statement per turn meant one segment per turn.
+        Each statement in a transaction opens a statement savepoint (and statement journal), and FTS5
+        writes its pending terms out as a new index segment at every savepoint: one statement per turn
+        meant one segment per turn.
         """
         if not rows:
             return
@@ -256,9 +275,9 @@ class Store:
             c.execute(f"{head} VALUES {','.join([one] * len(chunk))}", [v for r in chunk for v in r])
 
     def _insert(
-        self, c: sqlite3.Connection, source: str, h: str, size: int, rows: CallRows, pipeline: str | None, turns: list[tuple[Any, ...]]
+        self, c: sqlite3.Connection, source: str, h: str, size: int, rows: CallRows, pipeline: str | None, later: Later
     ) -> int:
-        """Insert the rows under a new call id, except the turns, which go to `turns` for one insert per transaction.
+        """Insert the call under a new id; its rows in other tables, with that id added, go to `later`.
 
         Only the ids are added here: the rest was built by the parser (see `rows.py`).
         """
@@ -271,14 +290,12 @@ class Store:
         call_id = int(cur.lastrowid or 0)
         if call_id >= 1 << CALL_BITS or rows.too_big:
             raise RecordError(source, layout_error(rows))
-        c.executemany("INSERT INTO participants(call_id, pid, name, title, firm, role) VALUES (?,?,?,?,?,?)",
-                      [(call_id, *r) for r in rows.participants])
+        later["participants"] += [(call_id, *r) for r in rows.participants]
         bits = call_id << TURN_BITS
-        turns += [(r[0] | bits, call_id, *r[1:]) for r in rows.turns]
-        c.executemany("INSERT INTO exchanges VALUES (?,?,?,?,?,?,?)", [(call_id, *r) for r in rows.exchanges])
-        c.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [(call_id, *r) for r in rows.facts])
-        c.executemany("INSERT INTO guidance VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [(call_id, *r) for r in rows.guidance])
+        later["turns"] += [(r[0] | bits, call_id, *r[1:]) for r in rows.turns]
+        later["exchanges"] += [(call_id, *r) for r in rows.exchanges]
+        later["facts"] += [(call_id, *r) for r in rows.facts]
+        later["guidance"] += [(call_id, *r) for r in rows.guidance]
         if rows.measures:
-            c.execute("INSERT INTO measures(call_id, tone, uncertainty, non_answer_rate, data) VALUES (?,?,?,?,?)",
-                      (call_id, *rows.measures))
+            later["measures"].append((call_id, *rows.measures))
         return call_id
