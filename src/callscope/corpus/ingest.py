@@ -139,7 +139,8 @@ class LocalBackend:
     def __init__(self, workers: int, parser: Parser, window: int | None = None) -> None:
         self.parser = parser
         self.pool = ProcessPoolExecutor(workers, initializer=_quiet_worker) if workers > 1 else None
-        self.window = 1 if self.pool is None else (window or workers * 4)
+        # enough queued work per parser to keep it busy while the writer commits a batch (~0.2 s)
+        self.window = 1 if self.pool is None else (window or workers * 8)
 
     def submit(self, source: str, data: bytes) -> Job:
         if self.pool is None:
