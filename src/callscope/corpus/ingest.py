@@ -2,9 +2,10 @@
 
 Workers parse and turn the call into the rows the store inserts (bytes in, encoded rows out, see
 `rows.py`); the parent hashes, skips what is already stored, and writes the calls in input order,
-a few whole calls per transaction. Input order makes an interrupted-then-resumed run produce the
-same store as an uninterrupted one, and the single writer means SQLite never sees contention. Per-file failures are logged in `ingest_log` and the
-run goes on; a storage failure (disk full) stops the run with everything before it intact.
+several whole calls per transaction. Input order makes an interrupted-then-resumed run produce the
+same store as an uninterrupted one, and the single writer means SQLite never sees contention.
+Per-file failures are logged in `ingest_log` and the run goes on; a storage failure (disk full)
+stops the run with everything before it intact.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from .sources import Bad, Item, expand
 from .store import Entry, Store, layout_error
 
 Parser = Callable[[str, bytes], tuple[bool, bytes | str]]
-BATCH_CALLS = 64  # calls per transaction: ~25% less writer CPU than 16, little work to redo after a crash
+BATCH_CALLS = 64  # calls per transaction: ~15% less writer CPU than 16, little work to redo after a crash
 BATCH_SECONDS = 5.0  # ... or fewer, when parsing is slow
 
 
@@ -238,7 +239,7 @@ class _Writer:
         self.entries.append(entry)
 
     def flush(self) -> None:
-        """Commit what is buffered; on a storage error it is dropped (rolled back) and the error raised."""
+        """Commit what is buffered; on a storage error, what came before the failing call is stored and the error raised."""
         entries, self.entries, self.n = self.entries, [], 0
         if not entries:
             return

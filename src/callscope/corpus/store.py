@@ -159,9 +159,9 @@ class Store:
         Status is "stored", "replaced" or "failed" (a call the store cannot hold, see `RecordError`;
         rolled back alone, logged in its place). The calls' rows in other tables go in at the end, one
         statement per table: FTS5 writes an index segment per statement, and one segment per batch
-        instead of one per call is most of what batching saves. If the batch fails as a whole (disk full, a constraint), it is
-        written again one call per transaction, so everything before the call that fails is stored, as
-        if there had been no batch, before the error is raised.
+        instead of one per call is most of what batching saves. If the batch fails as a whole (disk
+        full, a constraint), it is written again one call per transaction, so everything before the
+        call that fails is stored, as if there had been no batch, before the error is raised.
         """
         if len(entries) > 1:
             try:
@@ -195,7 +195,7 @@ class Store:
                     self._log(c, run, e.source, e.content_hash, "failed", None, e.error)
                     out.append(("failed", e.error))
                     continue
-                c.execute("SAVEPOINT call")  # cheap: FTS5 is not in the transaction until the turns go in
+                c.execute("SAVEPOINT call")  # cheap: FTS5 joins the transaction only with the turns (or a replacement)
                 try:
                     _, status = self._write(c, run, e, pipeline, later)
                 except RecordError as exc:
