@@ -12,18 +12,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+
+_LOWERED: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
 
 
-@cache
 def lowered(rx: re.Pattern[str]) -> re.Pattern[str] | None:
-    """`rx` without IGNORECASE when that is safe on lower-cased ASCII text, else None."""
-    if not rx.flags & re.I:
-        return None
-    literal = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", rx.pattern)  # escapes (\S, \B ...) and group names are caseless
-    if any(c.isupper() for c in literal):
-        return None
-    return re.compile(rx.pattern, rx.flags & ~re.I)
+    """`rx` without IGNORECASE when that is safe on lower-cased ASCII text, else None.
+
+    Looked up by id, not by the pattern: hashing a compiled pattern hashes its whole program, which for
+    a word-list trie costs more than the search it is meant to speed up. The entry keeps `rx` alive, so
+    its id is never reused."""
+    hit = _LOWERED.get(id(rx))
+    if hit is None:
+        literal = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", rx.pattern)  # escapes (\S, \B ...) and group names are caseless
+        safe = bool(rx.flags & re.I) and not any(c.isupper() for c in literal)
+        hit = _LOWERED[id(rx)] = (rx, re.compile(rx.pattern, rx.flags & ~re.I) if safe else None)
+    return hit[1]
 
 
 def finditer(rx: re.Pattern[str], text: str, low: str | None = None) -> Iterator[re.Match[str]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import lexicons
-from . import context
+from . import caseless, context
 from .ranges import join_ranges, tolerances
 from .trie import trie_pattern
 
@@ -138,8 +138,12 @@ def _plain_words() -> frozenset[str]:
     )
 
 
+_PHONE_GATE = re.compile(r"\d{3}[-.]\d{4}")  # in every phone number; cheaper to scan for
+
+
 def _masked(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _PHONE.finditer(text)]
+    """Phone numbers, whose digits are no figures."""
+    return [m.span() for m in _PHONE.finditer(text)] if _PHONE_GATE.search(text) else []
 
 
 def _atom_number(m: re.Match[str], g: _Grammar, text: str) -> Number | None:
@@ -214,7 +218,7 @@ _SPOKEN_COUNT = re.compile(r"\s+(?:(?!of\b)[a-z-]+\s+)?([a-z]+)\b")
 def _spoken(text: str, g: _Grammar, taken: list[tuple[int, int]]) -> list[Number]:
     """Spoken numbers count only with a scale word or a unit after them: `two thousand`, `five percent`."""
     out: list[Number] = []
-    for m in g.spoken.finditer(text):
+    for m in caseless.finditer(g.spoken, text):
         s, e = m.span()
         if any(s < b and a < e for a, b in taken):
             continue
@@ -227,7 +231,7 @@ def _spoken(text: str, g: _Grammar, taken: list[tuple[int, int]]) -> list[Number
         has_scale = "scale" in kinds
         if not kinds & {"unit", "ten", "hundred"}:
             continue  # "million" alone, "multi-million"
-        um = re.match(rf"\s?({_alt([u for u in g.units if u != 'x'])})(?!\w)", text[e:], re.I)
+        um = _unit_after().match(text[e:])
         unit = g.units[um.group(1).lower()] if um else ""
         if um:
             e += um.end()
@@ -249,10 +253,16 @@ def _spoken(text: str, g: _Grammar, taken: list[tuple[int, int]]) -> list[Number
     return out
 
 
+@lru_cache(maxsize=1)
+def _unit_after() -> re.Pattern[str]:
+    """A unit word right after a spoken number ("five percent")."""
+    return re.compile(rf"\s?({_alt([u for u in grammar().units if u != 'x'])})(?!\w)", re.I)
+
+
 def _fuzzy(text: str, g: _Grammar) -> list[Number]:
     """Spoken bands: `the low 20s`, `high single digits`, `mid-teens`."""
     out: list[Number] = []
-    for m in g.fuzzy.finditer(text):
+    for m in caseless.finditer(g.fuzzy, text):
         band = g.fuzzy_bands[m.group("band").lower().replace("-", " ")]
         pos = g.fuzzy_positions[m.group("pos").lower()]
         width = band[1] - band[0]
@@ -260,7 +270,7 @@ def _fuzzy(text: str, g: _Grammar) -> list[Number]:
         said = (m.group("unit") or "%").lower()
         unit = "bp" if said.startswith("basis") else "pp" if said.startswith("percentage") else "%"
         out.append(
-            Number(m.start(), m.end(), (low + high) / 2, unit, low=float(low), high=float(high), approx=True, raw=m.group(0))
+            Number(m.start(), m.end(), (low + high) / 2, unit, low=float(low), high=float(high), approx=True, raw=text[m.start() : m.end()])
         )
     return out
 
@@ -273,7 +283,7 @@ _SIGN_BEFORE = re.compile(r"(?:(?<!plus or )\b(?:minus|negative)\s+|(?:^|(?<=[\s
 def _approx(nums: list[Number], text: str, g: _Grammar) -> list[Number]:
     out = []
     for n in nums:
-        m = g.approx.search(text[max(0, n.start - 25) : n.start])
+        m = caseless.search(g.approx, text[max(0, n.start - 25) : n.start])
         if m:
             kind = g.approx_kinds[m.group("w").lower()]
             n = replace(n, approx=True, bound=None if kind == "approx" else kind)
@@ -295,7 +305,7 @@ def _ratios(text: str, taken: list[tuple[int, int]]) -> list[Number]:
     """`book-to-bill greater than one`, `a book-to-bill of 1.1`: plain numbers that are ratios."""
     g = grammar()
     out = []
-    for m in _ratio_rx().finditer(text):
+    for m in caseless.finditer(_ratio_rx(), text):
         s, e = m.span("n")
         if any(a <= s < b for a, b in taken):
             continue
@@ -358,4 +368,12 @@ def find_numbers(text: str) -> list[Number]:
     nums = join_ranges(nums, text)
     nums = tolerances(nums, text)
     nums = _approx(nums, text, g)
-    return [replace(n, value=_tidy(n.value), low=_tidy(n.low), high=_tidy(n.high)) for n in nums]
+    return [_tidied(n) for n in nums]
+
+
+def _tidied(n: Number) -> Number:
+    """`n` with float noise from scaling removed (0.30000000000000004 -> 0.3); the same object when there is none."""
+    value, low, high = _tidy(n.value), _tidy(n.low), _tidy(n.high)
+    if value == n.value and low == n.low and high == n.high:
+        return n
+    return replace(n, value=value, low=low, high=high)

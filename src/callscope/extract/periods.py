@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import caseless
+
 ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _YR = r"(?:fiscal\s+(?:year\s+)?|fy\s*|calendar\s+(?:year\s+)?)?(?P<y>'\d{2}|’\d{2}|\d{4}|\d{2}(?=\b))"
 _ORDW = r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -246,14 +248,14 @@ _KEYS: list[tuple[str, ...] | None] = [
 @lru_cache(maxsize=4096)
 def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
     """The raw pattern matches of a sentence (cached: call-period inference and extraction read the same sentences)."""
-    if not _GATE.search(sentence):
-        return ()
     low = sentence.lower()
+    if not caseless.search(_GATE, sentence, low):
+        return ()
     return tuple(
         (kind, m)
         for (kind, rx), keys in zip(PATTERNS, _KEYS, strict=True)
         if keys is None or any(k in low for k in keys)
-        for m in rx.finditer(sentence)
+        for m in caseless.finditer(rx, sentence, low)
     )
 
 

@@ -1,0 +1,54 @@
+"""The caseless fast path (case-sensitive search on lower-cased ASCII text) finds exactly what each
+case-insensitive pattern of the figures stage finds, and is used for them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from callscope.extract import caseless, guidance, numbers, periods, trigger_starts
+from callscope.extract.numbers import triggers
+
+WORDS = ["Book", "ratio", "One", "ONE", "hundred", "Million", "twenty", "5", "3.2", "low", "Single", "Digits", "mid-teens",
+         "coverage", "of", "was", "Fifty", "-", ".", ",", "?", "\n", "é", "’", "q3", "Q4", "FY", "2019", "'19", "first",
+         "Half", "quarter", "Year-Over-Year", "Expect", "will", "Outlook", "guidance", "as expected", "Reported", "grew",
+         "approximately", "Approximately", "percent", "second", "June", "months", "ago", "prior", "Sequentially",
+         "book-to-bill", "greater", "than", "about", "Anticipate", "may", "Could", "K", "ſ", "İ"]
+
+
+def _patterns() -> dict[str, re.Pattern[str]]:
+    g = numbers.grammar()
+    cues, past, hedges = guidance._rx()
+    report, future, *_ = guidance._verbs()
+    named = {"triggers": triggers(), "cues": cues, "past cues": past, "hedges": hedges, "report verbs": report,
+             "future verbs": future, "spoken": g.spoken, "fuzzy": g.fuzzy, "approx": g.approx,
+             "ratio": numbers._ratio_rx(), "period gate": periods._GATE}
+    named.update({f"period {i} ({kind})": rx for i, (kind, rx) in enumerate(periods.PATTERNS)})
+    return named
+
+
+PATTERNS = _patterns()
+
+
+@pytest.mark.parametrize("name", [n for n in PATTERNS if n != "period 7 (m)"])
+def test_fast_path_is_used(name: str) -> None:
+    assert caseless.lowered(PATTERNS[name]) is not None
+
+
+def test_patterns_with_upper_case_classes_keep_ignorecase() -> None:
+    assert caseless.lowered(periods.PATTERNS[7][1]) is None  # "[A-Z][a-z]+" would stop matching lower case
+    assert caseless.lowered(re.compile("abc")) is None  # already case-sensitive
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=24).map(" ".join))
+def test_caseless_scans_equal_the_case_insensitive_scans(text: str) -> None:
+    for name, rx in PATTERNS.items():
+        want = [m.span() for m in rx.finditer(text)]
+        assert [m.span() for m in caseless.finditer(rx, text)] == want, name
+        hit = caseless.search(rx, text)
+        assert (hit.span() if hit else None) == (want[0] if want else None), name
+    assert trigger_starts(text) == [m.start() for m in triggers().finditer(text)]
