@@ -8,9 +8,10 @@ after it ("$0.18 per share", "$5 million in free cash flow"). The raw words as s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+import msgspec
 
 from .. import lexicons
 from . import context
@@ -18,8 +19,7 @@ from .numbers import Number
 from .trie import trie_pattern
 
 
-@dataclass(frozen=True)
-class MetricMention:
+class MetricMention(msgspec.Struct, frozen=True):
     start: int
     end: int
     metric: str

@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+import msgspec
+
 from . import caseless
 
 ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -154,8 +156,7 @@ def fiscal_year_end(quarter: int | None, year: int | None, date: str | None) -> 
     return best[0] if best else None
 
 
-@dataclass(frozen=True)
-class PeriodMention:
+class PeriodMention(msgspec.Struct, frozen=True):
     start: int
     end: int
     period: str | None  # absolute when resolvable

@@ -9,8 +9,9 @@ figure of its own, flagged `tolerance`, so it is never read as a rate of the met
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
 
 if TYPE_CHECKING:
     from .numbers import Number
