@@ -52,3 +52,14 @@ def test_caseless_scans_equal_the_case_insensitive_scans(text: str) -> None:
         hit = caseless.search(rx, text)
         assert (hit.span() if hit else None) == (want[0] if want else None), name
     assert trigger_starts(text) == [m.start() for m in triggers().finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, "H1", "2h", "fy20", "1999", "Years", "YTD", "LTM", "Period", "Half-Year", "month"]),
+                max_size=24).map(" ".join))
+def test_period_gates_are_necessary_conditions(text: str) -> None:
+    low = text.lower()
+    assert periods._gated(text, low) == bool(periods._GATE.search(text))
+    for (kind, rx), keys in zip(periods.PATTERNS, periods._KEYS, strict=True):
+        if rx.search(text) and periods._GATE.search(text):
+            assert any(k in low for k in keys), kind  # a pattern's keys never skip a sentence it matches
