@@ -31,7 +31,7 @@ class Roles:
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     table = {k: v[0] for k, v in lexicons.load("comparison_cues").mapping().items()}
     _PRIOR_CUES.update(k for k, v in lexicons.load("comparison_cues").mapping().items() if "prior" in v[1:])
-    alt = "|".join(re.escape(t) for t in sorted(table, key=len, reverse=True))
+    alt = trie_pattern(table)  # longest first, like a length-sorted alternation, but one character rejects a position
     before = re.compile(
         rf"(?<![\w-])(?P<cue>{alt})\s+(?:(?P<prep>by|of|to)\s+)?(?:(?:a|an|the|approximately|about|roughly|nearly|almost|just|more|less|than|over|some|under|around|between|range|in|of)\s+)*$",
         re.I,

@@ -26,8 +26,9 @@ class MetricMention(msgspec.Struct, frozen=True):
     phrase: str
 
 
-def _alt(terms: list[str]) -> str:
-    return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+def _alt(terms: list[str], *, cased: bool = False) -> str:
+    """Longest-first alternation of literal terms, as a trie (see `numbers._alt`)."""
+    return trie_pattern(terms, fold=not cased)
 
 
 @lru_cache(maxsize=1)
@@ -37,9 +38,9 @@ def _tables() -> tuple[
     taxonomy = {k: v[0] for k, v in lexicons.load("metrics").mapping().items()}
     rx = re.compile(rf"(?<![\w-])(?:{trie_pattern(taxonomy)})(?![\w-])", re.I)
     count_metrics = lexicons.load("count_metrics").terms
-    geos = sorted(lexicons.load("geographies").terms, key=len, reverse=True)
-    cased = "|".join(re.escape(g) for g in geos if not g.islower())
-    lower = "|".join(re.escape(g) for g in geos if g.islower())
+    geos = lexicons.load("geographies").terms
+    cased = _alt([g for g in geos if not g.islower()], cased=True)
+    lower = _alt([g for g in geos if g.islower()])
     geo_rx = re.compile(rf"(?<![\w.])(?:{cased}|(?i:{lower}))(?![\w])")
     quals = {k: v[0] for k, v in lexicons.load("qualifiers").mapping().items()}
     qual_rx = re.compile(rf"(?<![\w-])(?:{_alt(list(quals))})(?![\w-])", re.I)

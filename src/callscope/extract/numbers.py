@@ -44,8 +44,10 @@ class Number(msgspec.Struct, frozen=True):
         return self.low is not None and self.high is not None and self.low != self.high
 
 
-def _alt(terms: list[str]) -> str:
-    return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+def _alt(terms: list[str], *, cased: bool = False) -> str:
+    """Longest-first alternation of literal terms, as a trie (it rejects a position after one character
+    instead of trying every term); `cased` keeps the terms' case for a case-sensitive pattern."""
+    return trie_pattern(terms, fold=not cased)
 
 
 @dataclass(frozen=True)
@@ -86,10 +88,10 @@ def grammar() -> _Grammar:
     cur_words = [c for c in currencies if c.islower()]
     atom = re.compile(
         rf"(?=[A-Z{''.join(re.escape(c[0]) for c in symbols)}\d.])"  # cheap first-character gate: the scan is per character
-        rf"(?:(?P<code>{_alt(codes)})\s?)?(?:(?P<sym>{_alt(symbols)})\s?)?(?P<num>{num})"
-        rf"(?:(?P<short>{_alt(short_scales)})(?![\w$])|\s?-?(?P<scale>{_alt(long_scales)})\b)?"
-        rf"(?:\s(?P<curw>{_alt(cur_words)})\b)?"
-        rf"(?:\s?(?P<unit>{_alt([u for u in units if not u[0].isalpha()])})|\s(?P<unitw>{_alt(words_after)})\b|(?P<unitx>x)\b)?"
+        rf"(?:(?P<code>{_alt(codes, cased=True)})\s?)?(?:(?P<sym>{_alt(symbols, cased=True)})\s?)?(?P<num>{num})"
+        rf"(?:(?P<short>{_alt(short_scales, cased=True)})(?![\w$])|\s?-?(?P<scale>{_alt(long_scales, cased=True)})\b)?"
+        rf"(?:\s(?P<curw>{_alt(cur_words, cased=True)})\b)?"
+        rf"(?:\s?(?P<unit>{_alt([u for u in units if not u[0].isalpha()], cased=True)})|\s(?P<unitw>{_alt(words_after, cased=True)})\b|(?P<unitx>x)\b)?"
     )
     words = trie_pattern(spoken)
     spoken_rx = re.compile(rf"\b(?:{words})(?:(?:\s+and\s+|[\s-]+)(?:{words}))*\b", re.I)
