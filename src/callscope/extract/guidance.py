@@ -136,4 +136,8 @@ _OUTLOOK_OPENER = re.compile(r"\b(?:outlook|guidance|expectations?)\b.*\b(?:as f
 
 def opens_outlook(sentence: str) -> bool:
     """A sentence that introduces a list of outlook figures in the sentences that follow."""
+    if sentence.isascii():  # the words as substrings first: most sentences have none of them
+        low = sentence.lower()
+        if "outlook" not in low and "guidance" not in low and "expect" not in low:
+            return False
     return bool(caseless.search(_OUTLOOK_WORD, sentence)) and bool(_OUTLOOK_OPENER.search(sentence.strip()))
