@@ -63,3 +63,11 @@ def test_period_gates_are_necessary_conditions(text: str) -> None:
     for (kind, rx), keys in zip(periods.PATTERNS, periods._KEYS, strict=True):
         if rx.search(text) and periods._GATE.search(text):
             assert any(k in low for k in keys), kind  # a pattern's keys never skip a sentence it matches
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, "High", "mid-to-High", "LOW", "Teens", "twenties", "Book-to-Bill", "RATIO", "coverage",
+                                 "at", "1.1", "single-digit"]), max_size=24).map(" ".join))
+def test_keyed_scans_equal_the_plain_scans(text: str) -> None:
+    for keyed in (numbers._fuzzy_keyed(), numbers._ratio_keyed()):
+        assert [m.span() for m in keyed.finditer(text)] == [m.span() for m in keyed.rx.finditer(text)]

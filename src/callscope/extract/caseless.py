@@ -44,3 +44,24 @@ def search(rx: re.Pattern[str], text: str, low: str | None = None) -> re.Match[s
     if fast is not None and text.isascii():
         return fast.search(text.lower() if low is None else low)
     return rx.search(text)
+
+
+class Keyed:
+    """A case-insensitive pattern with substrings one of which (lower-cased) every match contains.
+
+    Most sentences contain none of a word list's few possible stems ("high", "low", "mid" for spoken
+    bands), and `in` over the lower-cased text rules them out far faster than the regex can. The test is
+    only trusted on ASCII text; other text is searched as it is."""
+
+    __slots__ = ("keys", "rx")
+
+    def __init__(self, rx: re.Pattern[str], keys: tuple[str, ...]) -> None:
+        self.rx = rx
+        self.keys = tuple(k for k in keys if not any(o != k and o in k for o in keys))  # "ratio" covers "quick ratio"
+
+    def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match[str]]:
+        if text.isascii():
+            low = text.lower() if low is None else low
+            if not any(k in low for k in self.keys):
+                return iter(())
+        return finditer(self.rx, text, low)

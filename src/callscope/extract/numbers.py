@@ -277,10 +277,16 @@ def _unit_after() -> re.Pattern[str]:
     return re.compile(rf"\s?({_alt([u for u in grammar().units if u != 'x'])})(?!\w)", re.I)
 
 
+@lru_cache(maxsize=1)
+def _fuzzy_keyed() -> caseless.Keyed:
+    g = grammar()
+    return caseless.Keyed(g.fuzzy, tuple(p.lower() for p in g.fuzzy_positions))  # a band starts with its position word
+
+
 def _fuzzy(text: str, g: _Grammar) -> list[Number]:
     """Spoken bands: `the low 20s`, `high single digits`, `mid-teens`."""
     out: list[Number] = []
-    for m in caseless.finditer(g.fuzzy, text):
+    for m in _fuzzy_keyed().finditer(text):
         band = g.fuzzy_bands[m.group("band").lower().replace("-", " ")]
         pos = g.fuzzy_positions[m.group("pos").lower()]
         width = band[1] - band[0]
@@ -319,11 +325,16 @@ def _ratio_rx() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _ratio_keyed() -> caseless.Keyed:
+    return caseless.Keyed(_ratio_rx(), tuple(w.lower() for w in lexicons.load("ratio_words").terms))
+
+
 def _ratios(text: str, taken: list[tuple[int, int]]) -> list[Number]:
     """`book-to-bill greater than one`, `a book-to-bill of 1.1`: plain numbers that are ratios."""
     g = grammar()
     out = []
-    for m in caseless.finditer(_ratio_rx(), text):
+    for m in _ratio_keyed().finditer(text):
         s, e = m.span("n")
         if any(a <= s < b for a, b in taken):
             continue

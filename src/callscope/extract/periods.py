@@ -256,6 +256,7 @@ _KEYS: list[tuple[str, ...]] = [
     ("year", "yoy"),
     ("19", "20"),
 ]
+_KEYED = [caseless.Keyed(rx, keys) for (_, rx), keys in zip(PATTERNS, _KEYS, strict=True)]
 
 
 @lru_cache(maxsize=4096)
@@ -264,12 +265,7 @@ def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
     low = sentence.lower()
     if not _gated(sentence, low):
         return ()
-    return tuple(
-        (kind, m)
-        for (kind, rx), keys in zip(PATTERNS, _KEYS, strict=True)
-        if any(k in low for k in keys)
-        for m in caseless.finditer(rx, sentence, low)
-    )
+    return tuple((kind, m) for (kind, _), keyed in zip(PATTERNS, _KEYED, strict=True) for m in keyed.finditer(sentence, low))
 
 
 def find_periods(sentence: str, cur: Fiscal) -> list[PeriodMention]:
