@@ -32,7 +32,7 @@ from .metrics import (
     refine_metric,
     respectively,
 )
-from .numbers import Number, find_numbers, triggers
+from .numbers import Number, find_numbers, ratio_triggers, triggers
 from .periods import Fiscal, find_periods, fiscal_year_end, infer_fiscal, parse_fiscal
 from .segments import segment_of
 
@@ -157,8 +157,10 @@ def _carry_segment(sent: str, items: list[dict[str, Any]], before: str | None) -
 
 
 def trigger_starts(text: str) -> list[int]:
-    """Where `triggers()` matches in `text` (finditer starts), on the caseless fast path."""
-    return [m.start() for m in caseless.finditer(triggers(), text)]
+    """Where a figure could start in `text`: `triggers()` and `ratio_triggers()` match starts, in order."""
+    starts = [m.start() for m in caseless.finditer(triggers(), text)]
+    ratios = [m.start() for m in ratio_triggers().finditer(text)]
+    return sorted(starts + ratios) if ratios else starts
 
 
 def _outlook_periods(sent: str, fiscal: Fiscal, cues: list[tuple[int, int, str]], opens: bool) -> set[str]:

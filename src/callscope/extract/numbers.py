@@ -359,10 +359,14 @@ def triggers() -> re.Pattern[str]:
     g = grammar()
     words = trie_pattern(w for w in g.spoken_words if w != "one")
     bands = trie_pattern([b for b in g.fuzzy_bands if not b[0].isdigit()])
-    return re.compile(
-        rf"\d|\b(?:{words}|{bands}|one(?=[\s-]+(?:hundred|thousand|million|billion)))\b|(?:book|ratio|coverage)[^.]{0, 40}?\bone\b",
-        re.I,
-    )
+    return re.compile(rf"\d|\b(?:{words}|{bands}|one(?=[\s-]+(?:hundred|thousand|million|billion)))\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def ratio_triggers() -> caseless.Keyed:
+    """Where a ratio said as "one" could start ("book-to-bill greater than one"), which `triggers` leaves
+    out; searched only in text that names a ratio."""
+    return caseless.Keyed(re.compile(r"(?:book|ratio|coverage)[^.]{0,40}?\bone\b", re.I), ("book", "ratio", "coverage"))
 
 
 def find_numbers(text: str) -> list[Number]:
