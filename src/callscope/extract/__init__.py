@@ -33,7 +33,7 @@ from .metrics import (
     respectively,
 )
 from .numbers import Number, find_numbers, ratio_triggers, triggers
-from .periods import Fiscal, find_periods, fiscal_year_end, infer_fiscal, parse_fiscal
+from .periods import Fiscal, find_periods, fiscal_year_end, infer_fiscal, may_name_period, parse_fiscal
 from .segments import segment_of
 
 __all__ = ["extract", "figures_of_sentence"]
@@ -113,7 +113,9 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
         k = bisect_left(hits, s)
         has_figure = k < len(hits) and hits[k] < e  # most sentences hold no number: skip the grammar for them
         carried = carry > 0 and fragment(sent)
-        cues, opens = cue_spans(sent), opens_outlook(sent)  # each read up to three times below: found once
+        # cues matter to figures, to a running outlook passage, or to open one (which needs a period named)
+        need_cues = has_figure or outlook_left > 0 or may_name_period(sent)
+        cues, opens = cue_spans(sent) if need_cues else [], opens_outlook(sent)  # each read up to three times below
         items = figures_of_sentence(sent, fiscal, carry=carried, cues=cues) if has_figure else []
         guided = [i for i in items if i["_guidance"] and i["role"] in ("value", "change")]
         named = {i["period"] for i in guided if i["period"]}

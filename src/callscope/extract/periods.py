@@ -238,6 +238,11 @@ def _gated(sentence: str, low: str) -> bool:
     return _GATE.search(sentence) is not None
 
 
+def may_name_period(sentence: str) -> bool:
+    """False when no period phrase can be in the sentence (`find_periods` would find none)."""
+    return _gated(sentence, sentence.lower())
+
+
 # per pattern, substrings one of which any match contains: most patterns skip most sentences
 _KEYS: list[tuple[str, ...]] = [
     ("q",),
