@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from callscope.extract import caseless, guidance, numbers, periods, trigger_starts
+from callscope.extract import caseless, guidance, numbers, periods, segments, trigger_starts
 from callscope.extract.numbers import triggers
 
 WORDS = ["Book", "ratio", "One", "ONE", "hundred", "Million", "twenty", "5", "3.2", "low", "Single", "Digits", "mid-teens",
@@ -72,3 +72,15 @@ def test_period_gates_are_necessary_conditions(text: str) -> None:
 def test_keyed_scans_equal_the_plain_scans(text: str) -> None:
     for keyed in (numbers._fuzzy_keyed(), numbers._ratio_keyed()):
         assert [m.span() for m in keyed.finditer(text)] == [m.span() for m in keyed.rx.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, "our", "the", "Its", "Security", "BUSINESS", "Segment", "segments", "Group",
+                                 "Data", "Center", "division", "DCG", "we", "see", "Expect", "forecast", "to", "grow"]),
+                max_size=24).map(" ".join))
+def test_segment_gates_are_necessary_conditions(text: str) -> None:
+    named, _, _, subject, _ = segments._rx()
+    if named.search(text):
+        assert segments._may_hold(text, segments._noun_keys())
+    if subject.search(text):
+        assert any(k in text for k in segments._SUBJECT_KEYS)

@@ -31,6 +31,24 @@ def _prefix() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _noun_keys() -> tuple[str, ...]:
+    """Every `named` match ends with one of these nouns (lower-cased): a sentence without any has no named segment."""
+    kinds = lexicons.load("segment_words").mapping()
+    return tuple(t.lower() for t, k in kinds.items() if k and (k[0] == "noun" or "lower" in k[1:]))
+
+
+_SUBJECT_KEYS = ("expect", "see", "forecast")  # the `subject` pattern's verbs, case-sensitive as it is
+
+
+def _may_hold(sentence: str, keys: tuple[str, ...]) -> bool:
+    """False only when no key is in the lower-cased ASCII sentence (other text: always True)."""
+    if not sentence.isascii():
+        return True
+    low = sentence.lower()
+    return any(k in low for k in keys)
+
+
+@lru_cache(maxsize=1)
 def _rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     kinds = lexicons.load("segment_words").mapping()
     nouns = trie_pattern(t for t, k in kinds.items() if k and k[0] == "noun")
@@ -61,7 +79,9 @@ def _clean(name: str, never: frozenset[str]) -> str:
 def segment_of(sentence: str, m: MetricMention | None, n: Number) -> str | None:
     """The segment a figure is said of, or None for a company-wide figure."""
     named, before, after, subject, never = _rx()
-    hits = sorted([*named.finditer(sentence, 0, n.start), *subject.finditer(sentence, 0, n.start)], key=lambda h: h.end())
+    hits = [*named.finditer(sentence, 0, n.start)] if _may_hold(sentence, _noun_keys()) else []
+    if any(k in sentence for k in _SUBJECT_KEYS):
+        hits = sorted([*hits, *subject.finditer(sentence, 0, n.start)], key=lambda h: h.end())
     for hit in reversed(hits):
         between = sentence[hit.end() : n.start]
         if ";" in between or re.search(r"\.\s", between):
