@@ -91,7 +91,7 @@ Priya Raman -- Chief Financial Officer
 Revenue was $163.4 million, up 25%.
 
 10 stocks we like better than Northwind Robotics
-When our award-winning analyst team has a stock tip, it can pay to listen.
+When our award-winning analyst team picks a fictional stock, this made-up promo line is printed.
 
 Questions and Answers:
 

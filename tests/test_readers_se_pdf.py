@@ -49,6 +49,7 @@ def test_turns_sections_and_furniture(call: callscope.Call) -> None:
     assert "invest in our service network." in call.turns[1].text
     text = " ".join(t.text for t in call.turns)
     assert "Republication" not in text and "Client Id" not in text and "DISCLAIMER" not in text
+    assert "publisher" not in text and "affiliated" not in text and "made up" not in text  # notice and disclaimer lines
     assert "Okay." in call.turns[5].text  # a short answer line stays content
     assert [e.analyst for e in call.exchanges] == [3, 4]
 
