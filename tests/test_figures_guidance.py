@@ -60,8 +60,8 @@ def test_from_to_is_still_a_comparison_but_range_from_is_a_range() -> None:
     assert [(n.low, n.high) for n in ranged] == [(0.61, 0.63)]
     zero = find_numbers("We see unit growth in the range of zero to 4% year over year.")
     assert [(n.low, n.high) for n in zero] == [(0.0, 4.0)]
-    down = find_numbers("We expect bookings in the range of minus 4% to minus 6% year over year.")
-    assert [(n.low, n.high) for n in down] == [(-6.0, -4.0)]
+    down = find_numbers("We expect bookings in the range of minus 3% to minus 7% year over year.")
+    assert [(n.low, n.high) for n in down] == [(-7.0, -3.0)]
     assert [(n.low, n.high) for n in find_numbers("Growth of minus 1% to plus 1%.")] == [(-1.0, 1.0)]
 
 
