@@ -10,6 +10,7 @@ few sentences can match. Two facts keep results exact while doing far less work:
   its gate misses cannot match, so the pattern is not searched.
 - A pattern that is a finite set of phrases matches somewhere exactly when a trie of those phrases
   does (only whether, not which phrase: alternatives are reordered).
+- Many patterns at once (`screen`): where none of one test per pattern matches, none of them can.
 
 Gates and tries are runs of literals, `\\b` and small literal alternations or optional parts
 (`(n('|’)t|\\bnot|cannot)`, `(for (us|me) )?`); other shapes get none and are searched as they are.
