@@ -125,7 +125,7 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
         segment = _carry_segment(sent, items, segment)
         for it in items:
             if it["_guidance"] and it["period"] is None and outlook_left > 0 and it["role"] != "prior_guidance":
-                it["period"] = outlook_period  # "Our outlook for the June quarter ... We expect revenue between $41 billion and $43 billion."
+                it["period"] = outlook_period  # "Our outlook for the June quarter ... We expect revenue between $17 billion and $18.5 billion."
                 compare.carry_base(it, fiscal)
             it["turn"] = turn.index
             it["speaker"] = turn.speaker
@@ -304,7 +304,7 @@ def figures_of_sentence(
             "_guidance": guide,
         }
         zero = _FROM_ZERO.search(sent[max(0, n.start - 60) : n.start])
-        if zero and not n.is_range:  # "between breakeven and a loss of $0.05 per share": a range from zero
+        if zero and not n.is_range:  # "between breakeven and a loss of $0.03 per share": a range from zero
             side = (zero.group("side") or "").lower()
             item["low"], item["high"] = (-n.value, 0.0) if side.startswith("loss") else (0.0, n.value)
             item["value"] = None if guide else (item["low"] + item["high"]) / 2

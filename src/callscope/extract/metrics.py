@@ -167,7 +167,7 @@ def qualifiers_for(sentence: str, label: str, m: MetricMention | None, n: Number
         name = quals[q.group(0).lower()]
         if name not in out and not (name == "GAAP" and "non-GAAP" in out):
             out.append(name)
-    if m is not None and m.end <= n.start:  # "GAAP gross margin was 64.5% and non-GAAP was 64.7%": the nearer basis wins
+    if m is not None and m.end <= n.start:  # "GAAP gross margin was 52.1% and non-GAAP was 53.4%": the nearer basis wins
         near = [quals[q.group(0).lower()] for q in qual_rx.finditer(sentence[m.end : n.start])]
         near = [q for q in near if q in _BASES]
         if near:
@@ -217,7 +217,7 @@ _BASIS_PAIR = re.compile(r"\b(?P<a>non-GAAP|GAAP)\s+and\s+(?P<b>non-GAAP|GAAP)\b
 
 
 def respectively(sent: str, items: list[dict[str, Any]]) -> None:
-    """"GAAP and non-GAAP gross margins were 58.4% and 58.6%, respectively": one basis per figure, in order."""
+    """"GAAP and non-GAAP gross margins were 47.2% and 48.9%, respectively": one basis per figure, in order."""
     pair = _BASIS_PAIR.search(sent) if "respectively" in sent.lower() else None
     if pair is None:
         return

@@ -204,7 +204,7 @@ def _atom_number(m: re.Match[str], g: _Grammar, text: str) -> Number | None:
         value, unit, currency = value / 100.0, "USD", currency or "USD"
     value *= scale
     sign = _SIGN_BEFORE.search(text[max(0, s - 20) : s]) if text[s - 1 : s] in _SIGN_ENDS or text[s - 1 : s].isspace() else None
-    if sign:  # "minus 2% to 0%", "negative 3%", "(-4%)": the sign is part of the figure
+    if sign:  # "minus 3% to 1%", "negative 3%", "(-4%)": the sign is part of the figure
         value, s = -value, s - len(sign.group(0))
     if currency and not unit:
         unit = currency

@@ -5,7 +5,7 @@ would match a segment's operating income against company-wide guidance), so figu
 segment get a `segment:<name>` qualifier. The name is a run of capitalised words or an acronym said
 with a segment noun (`segment`, `Group`, `business`), or an acronym right before the metric
 (`DCG operating margin`) or right after it (`operating margin for DCG`), or several capitalised words right
-before the metric (`Amazon Web Services operating income`). Lower-case names count only with `our`/`the` and a
+before the metric (`Harbor Cloud Services operating income`). Lower-case names count only with `our`/`the` and a
 segment noun (`our security business`, `the international segment`).
 """
 
@@ -92,7 +92,7 @@ def segment_of(sentence: str, m: MetricMention | None, n: Number) -> str | None:
     if m is not None:
         label = _CAPS.search(sentence[max(0, m.start - 40) : m.start])
         if label and len(name := _clean(label.group("name"), never).split()) >= 2:
-            return " ".join(name)  # "Amazon Web Services operating income"
+            return " ".join(name)  # "Harbor Cloud Services operating income"
         line = _prefix().search(sentence[max(0, m.start - 20) : m.start])
         if line:
             return line.group("name").lower()  # "product gross margin was 63.3%"
