@@ -189,6 +189,15 @@ def test_outlook_fragment_after_guidance() -> None:
     assert items[0]["period"] == items[1]["period"] == "FY 2008"
 
 
+def test_ratio_said_in_words_is_found_in_a_turn() -> None:
+    from callscope.extract import _turn_figures
+    from callscope.model import Turn
+
+    text = "Orders were healthy. Our book-to-bill ratio was above one. Thanks."
+    (item,) = _turn_figures(Turn(index=0, speaker=0, section="presentation", text=text), Q2_07)
+    assert (item["metric"], item["value"], item["unit"], item["bound"]) == ("book_to_bill", 1.0, "x", "min")
+
+
 def test_call_quarter_inferred_from_reported_sentences() -> None:
     from callscope.extract import _infer_fiscal
 
