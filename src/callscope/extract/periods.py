@@ -227,6 +227,7 @@ _GATE = re.compile(
 
 
 _GATE_WORDS = ("quarter", "year", "half", "month", "period", "fiscal", "ytd", "ltm", "ttm", "sequential")
+_DIGIT = re.compile(r"\d")
 _GATE_REST = re.compile(r"\b[qh][1-4]|\b[1-4][qh]\b|\bfy|(?:19|20)\d\d")  # the rest of _GATE, on lower-cased text
 
 
@@ -234,7 +235,9 @@ def _gated(sentence: str, low: str) -> bool:
     """`_GATE.search(sentence)`: on ASCII text as substring tests first (one regex of 14 alternatives
     tried at every position cost more than all the period patterns behind it)."""
     if sentence.isascii():
-        return any(w in low for w in _GATE_WORDS) or _GATE_REST.search(low) is not None
+        if any(w in low for w in _GATE_WORDS):
+            return True
+        return ("fy" in low or _DIGIT.search(low) is not None) and _GATE_REST.search(low) is not None  # the rest needs one
     return _GATE.search(sentence) is not None
 
 
