@@ -182,6 +182,16 @@ def test_fast_word_counts_equal_the_regex(text: str) -> None:
     assert word_counts(text) == Counter(re.findall(r"\w+", text))
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ0159_ -+()$=.,;%\t\n\x1c")), max_size=40), st.sampled_from(["", "\u20ac", "\u00b2"]))
+def test_fast_number_count_equals_lm_definition(text: str, other: str) -> None:
+    """number_count's ASCII path (and its fallback on other text) against LM's regexes."""
+    from callscope.measures.tokenize import lm_number_count, number_count
+
+    text = other + text
+    assert number_count(text) == lm_number_count(text)
+
+
 _SCORERS: dict[str, object] = {}
 
 
@@ -196,7 +206,7 @@ def test_packed_sentence_counts_equal_the_per_token_definitions(sentence: str, m
     """The one-pass scorer (measures/packed.py) against LMCounter.count and Fog's ALPHA_WORD tokens."""
     from callscope.measures.counts import SentenceScorer
     from callscope.measures.readability import complex_words
-    from callscope.measures.tokenize import ALPHA_WORD, number_count
+    from callscope.measures.tokenize import ALPHA_WORD, lm_number_count
 
     if mode not in _SCORERS:
         _SCORERS[mode] = SentenceScorer(LMCounter(dictionary(), mode))
@@ -206,7 +216,7 @@ def test_packed_sentence_counts_equal_the_per_token_definitions(sentence: str, m
     got = scorer.score(sentence)
     fog_words = ALPHA_WORD.findall(sentence.upper())
     want = {**counter.count(sentence), "sentences": 1, "all_words": len(fog_words),
-            "complex_words": complex_words(fog_words, counter.lm.syllables), "numbers": number_count(sentence)}
+            "complex_words": complex_words(fog_words, counter.lm.syllables), "numbers": lm_number_count(sentence)}
     assert {k: got[k] for k in want} == want
 
 

@@ -149,3 +149,15 @@ def test_cue_checks_fire_exactly_when_the_cue_alternation_does(sentence: str) ->
         groups.setdefault((feature, kind), []).append(f"(?:{pattern})")
     fired = [(f, k) for (f, k), ps in groups.items() if re.compile("|".join(ps), re.I).search(sentence)]
     assert cue_features(sentence) == ({f for f, _ in fired}, {k for _, k in fired if k in TYPES})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*_WORDS, "I'm", "too early", "hard", "get back to you", "at my fingertips", "off-line",
+                                 "out", "without", "break", "won't", "haven't", "decided", "uncomfortable", "early days",
+                                 "declining to", "all we can", "have no idea", "Cannot", "NOT", "with\u00a0", "K"]),
+                max_size=14).map(" ".join))
+def test_screen_passes_every_sentence_something_fires_on(sentence: str) -> None:
+    """sentences.py skips a sentence its screen (gates.screen) misses: only when no GLZ pattern or cue fires."""
+    from callscope.measures.nonanswers.sentences import all_hits
+
+    assert hits(sentence) == all_hits(sentence)

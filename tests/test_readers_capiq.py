@@ -44,6 +44,7 @@ def test_turns_skip_estimates_and_contents(call: callscope.Call) -> None:
     assert "orders from customers in North America and Europe." in call.turns[1].text
     text = " ".join(t.text for t in call.turns)
     assert "CONSENSUS" not in text and "spglobal" not in text and "EARNINGS CALL |" not in text
+    assert "Copyright" not in text and "made up" not in text and "invented" not in text  # page and closing notices
     assert call.turns[5].text == "Okay.\nWe expect orders to remain strong."
     assert len(call.exchanges) == 2
 

@@ -91,7 +91,7 @@ Priya Raman -- Chief Financial Officer
 Revenue was $163.4 million, up 25%.
 
 10 stocks we like better than Northwind Robotics
-When our award-winning analyst team has a stock tip, it can pay to listen.
+When our award-winning analyst team picks a fictional stock, this made-up promo line is printed.
 
 Questions and Answers:
 
@@ -197,6 +197,47 @@ def test_streetevents() -> None:
     assert call.turns[2].text == "Revenue was $163.4 million.\nMargins expanded."
     (ex,) = call.exchanges
     assert ex.question_turns == (4, 6) and ex.answer_turns == (5,)
+
+
+# the same call with transcription sync markers in the speech, in the two forms StreetEvents files use
+SE_SYNC = (
+    SE.replace(
+        "          Welcome to the Northwind Robotics second quarter 2025 call. I will now",
+        '          <Sync id="L1"/>Welcome to the Northwind Robotics second quarter 2025 call.  <Sync id="L2"time="00:00:41"/>I will now',
+    )
+    .replace("Thanks. With me is", 'Thanks. <Sync id="L3"/><Sync id="L4"time="00:00:52"/>With me is')
+    .replace("Margins expanded.", 'Margins<Sync id="L5"/>expanded.')
+    .replace("About $4 million this quarter.", 'About $4 million <Sync id="L9"/>(roughly) this quarter<Sync id="L10"/>.')
+)
+
+
+def test_streetevents_sync_markers_are_dropped_cleanly() -> None:
+    plain, synced = callscope.read(SE, name="se.txt"), callscope.read(SE_SYNC, name="se_sync.txt")
+    assert SE_SYNC.count("<Sync") == 7 and synced.call.format == "streetevents"
+    assert synced.turns[2].text == "Revenue was $163.4 million.\nMargins expanded."  # no glued words
+    assert synced.turns[5].text == "About $4 million (roughly) this quarter."
+    # no double spaces, nothing else lost
+    assert [t.text for t in synced.turns] == [t.text.replace("million this", "million (roughly) this") for t in plain.turns]
+    assert [(p.name, p.role) for p in synced.participants] == [(p.name, p.role) for p in plain.participants]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ('Thanks. <Sync id="L3"/>With me', "Thanks. With me"),
+        ('call.  <Sync id="L2"time="00:00:41"/>I will', "call. I will"),
+        ('   <Sync id="L1"/>Welcome.', "   Welcome."),  # a line's indentation stays
+        ('end. <Sync id="L6"/>\nNext', "end.\nNext"),
+        ('word<Sync id="L7"/>word', "word word"),
+        ('a <Sync id="L8"/> <Sync id="L9"/>(inaudible)', "a (inaudible)"),
+        ('(<Sync id="L5"/>laughs) quarter<Sync id="L6"/>.', "(laughs) quarter."),
+        ("no markers <b>here</b>", "no markers <b>here</b>"),
+    ],
+)
+def test_drop_sync_tags(text: str, want: str) -> None:
+    from callscope.readers.source import drop_sync_tags
+
+    assert drop_sync_tags(text) == want
 
 
 def test_fool_drops_promos_and_keeps_firms() -> None:

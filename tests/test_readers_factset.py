@@ -46,6 +46,7 @@ def test_turns_sections_and_page_block(call: callscope.Call) -> None:
     assert "automation orders from customers in North America" in call.turns[1].text
     text = " ".join(t.text for t in call.turns)
     assert "FACTSET" not in text and "Corrected Transcript" not in text and "Disclaimer" not in text
+    assert "invented" not in text  # the closing note after "Disclaimer"
     assert " Q\n" not in text and not any(t.text.endswith((" Q", " A")) for t in call.turns)
     assert len(call.exchanges) == 2
 

@@ -10,11 +10,13 @@ from callscope.readers.flat import relines
 
 from .conftest import shared_path
 
+# page furniture in the layout of a Refinitiv PDF footer (banner, notice ending "affiliated companies.",
+# page number glued to the running header); the notice wording is made up
 BANNER = (
-    "REFINITIV STREETEVENTS | www.refinitiv.com | Contact Us ©2024 Refinitiv. All rights reserved. Republication or "
-    "redistribution of Refinitiv content, including by framing or similar means, is prohibited without the prior written "
-    "consent of Refinitiv. 'Refinitiv' and the Refinitiv logo are registered trademarks of Refinitiv and its affiliated "
-    "companies. 2JULY 30, 2024 / 9:00PM, NWR.OQ - Q2 2024 Northwind Robotics Inc Earnings Call "
+    "REFINITIV STREETEVENTS | www.example.com | Contact Us ©2024 Refinitiv. Sample footer for a fictional call. Reprinting "
+    "this invented page, in whole or in part, is not allowed unless the imaginary publisher agrees in writing first. The "
+    "names on this page are placeholders used by the publisher and its affiliated companies. "
+    "2JULY 30, 2024 / 9:00PM, NWR.OQ - Q2 2024 Northwind Robotics Inc Earnings Call "
 )
 CALL = (
     "Operator Good day, and welcome to the Q2 2024 Northwind Robotics Earnings Call. I would like to turn the call over to "

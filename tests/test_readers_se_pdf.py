@@ -49,6 +49,7 @@ def test_turns_sections_and_furniture(call: callscope.Call) -> None:
     assert "invest in our service network." in call.turns[1].text
     text = " ".join(t.text for t in call.turns)
     assert "Republication" not in text and "Client Id" not in text and "DISCLAIMER" not in text
+    assert "publisher" not in text and "affiliated" not in text and "made up" not in text  # notice and disclaimer lines
     assert "Okay." in call.turns[5].text  # a short answer line stays content
     assert [e.analyst for e in call.exchanges] == [3, 4]
 
@@ -56,10 +57,12 @@ def test_turns_sections_and_furniture(call: callscope.Call) -> None:
 @pytest.mark.parametrize(
     ("left", "text", "expected"),
     [
-        ("Nora Quist BofA Merrill Lynch, Research Division", "question from Nora Quist with BofA.", ("Nora Quist", "BofA Merrill Lynch, Research Division")),
-        ("Lena Ruth Ortiz Sanford C. Bernstein & Co.", "Lena Ortiz with Sanford C. Bernstein", ("Lena Ruth Ortiz", "Sanford C. Bernstein & Co.")),
-        ("Sam Peter Hale Piper Sandler & Co.", "Sam Hale with Piper Sandler", ("Sam Peter Hale", "Piper Sandler & Co.")),
-        ("Oliver K. Brandt JMP Securities LLC", "", ("Oliver K. Brandt", "JMP Securities LLC")),
+        # fictional people and firms in the shapes of real list lines: a firm with a comma tail, one with a
+        # middle initial, a two-word firm, an acronym-led firm nobody mentions
+        ("Nora Quist Harbor Ridge Securities, Research Division", "question from Nora Quist with Harbor Ridge.", ("Nora Quist", "Harbor Ridge Securities, Research Division")),
+        ("Lena Ruth Ortiz Whitcombe C. Ashford & Co.", "Lena Ortiz with Whitcombe C. Ashford", ("Lena Ruth Ortiz", "Whitcombe C. Ashford & Co.")),
+        ("Sam Peter Hale Alder Finch & Co.", "Sam Hale with Alder Finch", ("Sam Peter Hale", "Alder Finch & Co.")),
+        ("Oliver K. Brandt KTR Securities LLC", "", ("Oliver K. Brandt", "KTR Securities LLC")),
         ("Jane Doe Northwind Robotics Inc.", "", ("Jane Doe", "Northwind Robotics Inc.")),
     ],
 )

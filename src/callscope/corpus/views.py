@@ -243,7 +243,7 @@ def guidance_vs_actual(conn: sqlite3.Connection, company_id: int | None = None) 
     facts: dict[tuple[int, str, str | None, str | None], list[dict[str, Any]]] = {}
     for f in _rows(conn, "facts", company_id):
         if f["value"] is None or f["metric"] in UNSPECIFIC or f["speaker_role"] in ("analyst", "operator") or f["bound"]:
-            continue  # a number in an analyst's question is not a reported result, nor is "crossed the $70 billion mark"
+            continue  # a number in an analyst's question is not a reported result, nor is "crossed the $40 billion mark"
         f["explicit"] = f["period"] is not None
         period = normalise_period(f["period"]) if f["period"] else normalise_period(f["fiscal_period"])
         facts.setdefault((f["company_id"], f["metric"], period, f["unit"]), []).append(f)

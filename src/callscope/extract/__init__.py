@@ -18,7 +18,7 @@ import msgspec
 
 from .. import lexicons
 from ..model import Call, Turn
-from . import compare, context, sentences
+from . import caseless, compare, context, sentences
 from .figure_periods import a_year_later, is_comparison, next_years_quarter, pick_period
 from .guidance import cue_spans, fragment, hedges_in, is_guidance, opens_outlook, reports
 from .metrics import (
@@ -32,8 +32,8 @@ from .metrics import (
     refine_metric,
     respectively,
 )
-from .numbers import Number, find_numbers, triggers
-from .periods import Fiscal, find_periods, fiscal_year_end, infer_fiscal, parse_fiscal
+from .numbers import Number, find_numbers, ratio_triggers, triggers
+from .periods import Fiscal, find_periods, fiscal_year_end, infer_fiscal, may_name_period, parse_fiscal
 from .segments import segment_of
 
 __all__ = ["extract", "figures_of_sentence"]
@@ -113,16 +113,19 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
         k = bisect_left(hits, s)
         has_figure = k < len(hits) and hits[k] < e  # most sentences hold no number: skip the grammar for them
         carried = carry > 0 and fragment(sent)
-        items = figures_of_sentence(sent, fiscal, carry=carried) if has_figure else []
+        # cues matter to figures, to a running outlook passage, or to open one (which needs a period named)
+        need_cues = has_figure or outlook_left > 0 or may_name_period(sent)
+        cues, opens = cue_spans(sent) if need_cues else [], opens_outlook(sent)  # each read up to three times below
+        items = figures_of_sentence(sent, fiscal, carry=carried, cues=cues) if has_figure else []
         guided = [i for i in items if i["_guidance"] and i["role"] in ("value", "change")]
         named = {i["period"] for i in guided if i["period"]}
-        ahead = named or _outlook_periods(sent, fiscal)  # a sentence guiding two periods leaves the next ones open
+        ahead = named or _outlook_periods(sent, fiscal, cues, opens)  # a sentence guiding two periods leaves the next ones open
         if ahead:
             outlook_period, outlook_left = (next(iter(ahead)) if len(ahead) == 1 else None), 3
         segment = _carry_segment(sent, items, segment)
         for it in items:
             if it["_guidance"] and it["period"] is None and outlook_left > 0 and it["role"] != "prior_guidance":
-                it["period"] = outlook_period  # "Our outlook for the June quarter ... We expect revenue between $41 billion and $43 billion."
+                it["period"] = outlook_period  # "Our outlook for the June quarter ... We expect revenue between $17 billion and $18.5 billion."
                 compare.carry_base(it, fiscal)
             it["turn"] = turn.index
             it["speaker"] = turn.speaker
@@ -130,9 +133,9 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
         out.extend(items)
         if guided:
             outlook_left = 3
-        elif not cue_spans(sent):  # "We also expect ASPs to decline." keeps the passage going
+        elif not cues:  # "We also expect ASPs to decline." keeps the passage going
             outlook_left = max(0, outlook_left - 1)
-        if opens_outlook(sent) or guided:
+        if opens or guided:
             carry = 2  # the next sentences of an outlook often drop the verb ("Adjusted EBITDA of $90 million to $95 million.")
         elif items:
             carry = 0
@@ -156,33 +159,27 @@ def _carry_segment(sent: str, items: list[dict[str, Any]], before: str | None) -
 
 
 def trigger_starts(text: str) -> list[int]:
-    """Where `triggers()` matches in `text` (finditer starts). On ASCII text it is searched case-sensitively
-    on the lower-cased text, about twice as fast: the two agree there when the pattern's literals are lower case."""
-    low = _lower_triggers()
-    if low is not None and text.isascii():
-        return [m.start() for m in low.finditer(text.lower())]
-    return [m.start() for m in triggers().finditer(text)]
+    """Where a figure could start in `text`: `triggers()` and `ratio_triggers()` match starts, in order."""
+    starts = [m.start() for m in caseless.finditer(triggers(), text)]
+    ratios = [m.start() for m in ratio_triggers().finditer(text)]
+    return sorted(starts + ratios) if ratios else starts
 
 
-@lru_cache(maxsize=1)
-def _lower_triggers() -> re.Pattern[str] | None:
-    rx = triggers()
-    if not rx.flags & re.I or any(c.isupper() for c in re.sub(r"\\.", "", rx.pattern)):  # escapes such as \S are caseless
-        return None
-    return re.compile(rx.pattern, rx.flags & ~re.I)
-
-
-def _outlook_periods(sent: str, fiscal: Fiscal) -> set[str]:
+def _outlook_periods(sent: str, fiscal: Fiscal, cues: list[tuple[int, int, str]], opens: bool) -> set[str]:
     """The periods a sentence opens an outlook for ("Turning to the outlook for the third quarter of fiscal
-    2018.", "As we look ahead to the June quarter, let me cover our outlook"), if it does."""
-    if not (opens_outlook(sent) or cue_spans(sent)) or reports(sent):
+    2018.", "As we look ahead to the June quarter, let me cover our outlook"), if it does. `cues` and
+    `opens` are the sentence's `cue_spans` and `opens_outlook`."""
+    if not (opens or cues) or reports(sent):
         return set()
     ahead = [p for p in find_periods(sent, fiscal) if p.relation == "future" or (p.relation == "current" and p.period and not p.period.startswith("Q"))]
     return {p.period for p in ahead if p.period and not is_comparison(sent, p)}  # "in both Q3 and Q4": no one period
 
 
-def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> list[dict[str, Any]]:
-    """All figures of one sentence as fact/guidance dicts (span relative to the sentence)."""
+def figures_of_sentence(
+    sent: str, fiscal: Fiscal, *, carry: bool = False, cues: list[tuple[int, int, str]] | None = None
+) -> list[dict[str, Any]]:
+    """All figures of one sentence as fact/guidance dicts (span relative to the sentence); `cues` may
+    pass the sentence's `cue_spans` when the caller has them."""
     raw = find_numbers(sent)
     nums: list[Number] = []
     for n in raw:
@@ -193,7 +190,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
         return []
     mentions = find_metrics(sent)
     periods = find_periods(sent, fiscal)
-    cues = cue_spans(sent)
+    cues = cue_spans(sent) if cues is None else cues
     roles = compare.assign(sent, nums)
     for i, n in enumerate(nums):  # "plus or minus 2%" is the width of the figure before it, not a change of its own
         if n.tolerance:
@@ -307,7 +304,7 @@ def figures_of_sentence(sent: str, fiscal: Fiscal, *, carry: bool = False) -> li
             "_guidance": guide,
         }
         zero = _FROM_ZERO.search(sent[max(0, n.start - 60) : n.start])
-        if zero and not n.is_range:  # "between breakeven and a loss of $0.05 per share": a range from zero
+        if zero and not n.is_range:  # "between breakeven and a loss of $0.03 per share": a range from zero
             side = (zero.group("side") or "").lower()
             item["low"], item["high"] = (-n.value, 0.0) if side.startswith("loss") else (0.0, n.value)
             item["value"] = None if guide else (item["low"] + item["high"]) / 2

@@ -31,7 +31,7 @@ class Roles:
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     table = {k: v[0] for k, v in lexicons.load("comparison_cues").mapping().items()}
     _PRIOR_CUES.update(k for k, v in lexicons.load("comparison_cues").mapping().items() if "prior" in v[1:])
-    alt = "|".join(re.escape(t) for t in sorted(table, key=len, reverse=True))
+    alt = trie_pattern(table)  # longest first, like a length-sorted alternation, but one character rejects a position
     before = re.compile(
         rf"(?<![\w-])(?P<cue>{alt})\s+(?:(?P<prep>by|of|to)\s+)?(?:(?:a|an|the|approximately|about|roughly|nearly|almost|just|more|less|than|over|some|under|around|between|range|in|of)\s+)*$",
         re.I,
@@ -90,7 +90,7 @@ def _revised_by(sentence: str, nums: list[Number], i: int) -> str | None:
     n = nums[i]
     if not _BY.search(sentence[max(0, n.start - 30) : n.start]):
         return None
-    pre = sentence[: n.start]  # "we have raised our revenue outlook by $1.5 billion, our operating income by $0.9 billion"
+    pre = sentence[: n.start]  # "we have raised our sales outlook by $0.6 billion, our operating profit by $0.2 billion"
     up, down = _revise_rx()
     hits = [(m.start(), "up") for m in up.finditer(pre)] + [(m.start(), "down") for m in down.finditer(pre)]
     return max(hits)[1] if hits else None
@@ -112,7 +112,7 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
         ma = after_rx.match(sentence[n.end : n.end + 20])
         cue = mb.group("cue").lower() if mb else None
         if cue == "from" and n.is_range and re.search(r"\brang(?:e|es|ing)\s+from\s*$", pre, re.I):
-            cue, mb = None, None  # "could range from $2.76 to $2.91": a range, not a prior value
+            cue, mb = None, None  # "could range from $3.15 to $3.35": a range, not a prior value
         gap = _after_period(sentence, nums[i - 1].end, n.start) if i else ""
         between = sentence[nums[i - 1].end : n.start] if i else ""
         listed = (
@@ -154,7 +154,7 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
             role.append("change")
             direction.append(table[ma.group("cue").lower()])
         elif (mc := _change_after().match(sentence[n.end : n.end + 40])) and (n.unit in _CHANGE_UNITS or mc.lastgroup):
-            role.append("change")  # "minus 2% to 0% year over year", "$1.2 billion higher than our guide"
+            role.append("change")  # "minus 3% to plus 1% year over year", "$0.4 billion higher than our guide"
             direction.append(mc.lastgroup)
         elif (rev := _revised_by(sentence, nums, i)) is not None:
             role.append("change")  # "raising our full year revenue guide by $1.5 billion to $48.5 billion"

@@ -14,7 +14,7 @@ from .periods import Fiscal, PeriodMention
 
 
 def is_comparison(sent: str, p: PeriodMention) -> bool:
-    """`... versus the first half of '19`, `... over the prior year`, `year over year`: a period named to compare against."""
+    """`... versus the first half of '24`, `... over the prior year`, `year over year`: a period named to compare against."""
     return bool(context.before("compared", r"(?:the\s+|a\s+|our\s+)?").search(sent[max(0, p.start - 25) : p.start])) or bool(
         compare.CHANGE_BASE.fullmatch(sent[p.start : p.end])
     )

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from .. import lexicons
+from . import caseless
 from .numbers import Number
 from .periods import PeriodMention
 from .trie import trie_pattern
@@ -33,11 +34,11 @@ def _verbs() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], frozense
 
 
 def _past(text: str) -> re.Match[str] | None:
-    return _verbs()[0].search(text)
+    return caseless.search(_verbs()[0], text)
 
 
 def _future(text: str) -> re.Match[str] | None:
-    return _verbs()[1].search(text)
+    return caseless.search(_verbs()[1], text)
 
 
 @lru_cache(maxsize=1)
@@ -54,19 +55,17 @@ _WAS = re.compile(r"\b(?:was|were|came in|had)\b", re.I)
 def cue_spans(sentence: str) -> list[tuple[int, int, str]]:
     """Forward-looking cues in a sentence, minus those inside a past-reporting phrase."""
     cues, past, _ = _rx()
-    cancelled = [m.span() for m in past.finditer(sentence)]
-    out = []
-    for m in cues.finditer(sentence):
-        if any(a <= m.start() < b for a, b in cancelled):
-            continue
-        out.append((m.start(), m.end(), m.group(0).lower()))
-    return out
+    found = [(m.start(), m.end(), m.group(0).lower()) for m in caseless.finditer(cues, sentence)]
+    if not found:
+        return found  # most sentences: the past-phrase scan is not needed
+    cancelled = [m.span() for m in caseless.finditer(past, sentence)]
+    return [c for c in found if not any(a <= c[0] < b for a, b in cancelled)]
 
 
 def hedges_in(sentence: str) -> list[str]:
     *_, hedges = _rx()
     seen: list[str] = []
-    for m in hedges.finditer(sentence):
+    for m in caseless.finditer(hedges, sentence):
         w = m.group(0).lower()
         if w not in seen:
             seen.append(w)
@@ -131,10 +130,14 @@ def fragment(sentence: str) -> bool:
     return not _FINITE.search(sentence) and not _past(sentence)
 
 
+_OUTLOOK_WORD = re.compile(r"\b(?:outlook|guidance|expect)", re.I)
+_OUTLOOK_OPENER = re.compile(r"\b(?:outlook|guidance|expectations?)\b.*\b(?:as follows|follows|is|are)\s*[:.]?\s*$|:\s*$", re.I)
+
+
 def opens_outlook(sentence: str) -> bool:
     """A sentence that introduces a list of outlook figures in the sentences that follow."""
-    return bool(
-        re.search(
-            r"\b(?:outlook|guidance|expectations?)\b.*\b(?:as follows|follows|is|are)\s*[:.]?\s*$|:\s*$", sentence.strip(), re.I
-        )
-    ) and bool(re.search(r"\b(?:outlook|guidance|expect)", sentence, re.I))
+    if sentence.isascii():  # the words as substrings first: most sentences have none of them
+        low = sentence.lower()
+        if "outlook" not in low and "guidance" not in low and "expect" not in low:
+            return False
+    return bool(caseless.search(_OUTLOOK_WORD, sentence)) and bool(_OUTLOOK_OPENER.search(sentence.strip()))

@@ -8,9 +8,10 @@ after it ("$0.18 per share", "$5 million in free cash flow"). The raw words as s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+import msgspec
 
 from .. import lexicons
 from . import context
@@ -18,16 +19,16 @@ from .numbers import Number
 from .trie import trie_pattern
 
 
-@dataclass(frozen=True)
-class MetricMention:
+class MetricMention(msgspec.Struct, frozen=True):
     start: int
     end: int
     metric: str
     phrase: str
 
 
-def _alt(terms: list[str]) -> str:
-    return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+def _alt(terms: list[str], *, cased: bool = False) -> str:
+    """Longest-first alternation of literal terms, as a trie (see `numbers._alt`)."""
+    return trie_pattern(terms, fold=not cased)
 
 
 @lru_cache(maxsize=1)
@@ -37,9 +38,9 @@ def _tables() -> tuple[
     taxonomy = {k: v[0] for k, v in lexicons.load("metrics").mapping().items()}
     rx = re.compile(rf"(?<![\w-])(?:{trie_pattern(taxonomy)})(?![\w-])", re.I)
     count_metrics = lexicons.load("count_metrics").terms
-    geos = sorted(lexicons.load("geographies").terms, key=len, reverse=True)
-    cased = "|".join(re.escape(g) for g in geos if not g.islower())
-    lower = "|".join(re.escape(g) for g in geos if g.islower())
+    geos = lexicons.load("geographies").terms
+    cased = _alt([g for g in geos if not g.islower()], cased=True)
+    lower = _alt([g for g in geos if g.islower()])
     geo_rx = re.compile(rf"(?<![\w.])(?:{cased}|(?i:{lower}))(?![\w])")
     quals = {k: v[0] for k, v in lexicons.load("qualifiers").mapping().items()}
     qual_rx = re.compile(rf"(?<![\w-])(?:{_alt(list(quals))})(?![\w-])", re.I)
@@ -166,7 +167,7 @@ def qualifiers_for(sentence: str, label: str, m: MetricMention | None, n: Number
         name = quals[q.group(0).lower()]
         if name not in out and not (name == "GAAP" and "non-GAAP" in out):
             out.append(name)
-    if m is not None and m.end <= n.start:  # "GAAP gross margin was 64.5% and non-GAAP was 64.7%": the nearer basis wins
+    if m is not None and m.end <= n.start:  # "GAAP gross margin was 52.1% and non-GAAP was 53.4%": the nearer basis wins
         near = [quals[q.group(0).lower()] for q in qual_rx.finditer(sentence[m.end : n.start])]
         near = [q for q in near if q in _BASES]
         if near:
@@ -216,7 +217,7 @@ _BASIS_PAIR = re.compile(r"\b(?P<a>non-GAAP|GAAP)\s+and\s+(?P<b>non-GAAP|GAAP)\b
 
 
 def respectively(sent: str, items: list[dict[str, Any]]) -> None:
-    """"GAAP and non-GAAP gross margins were 58.4% and 58.6%, respectively": one basis per figure, in order."""
+    """"GAAP and non-GAAP gross margins were 47.2% and 48.9%, respectively": one basis per figure, in order."""
     pair = _BASIS_PAIR.search(sent) if "respectively" in sent.lower() else None
     if pair is None:
         return

@@ -9,18 +9,22 @@ built from neighbouring atoms. Word lists come from the lexicon registry.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
+import msgspec
+from msgspec.structs import replace
+
 from .. import lexicons
-from . import context
+from . import caseless, context
 from .ranges import join_ranges, tolerances
 from .trie import trie_pattern
 
 
-@dataclass(frozen=True)
-class Number:
-    """One figure as said: `value` for a point, `low`/`high` for a range or a spoken band."""
+class Number(msgspec.Struct, frozen=True):
+    """One figure as said: `value` for a point, `low`/`high` for a range or a spoken band. A msgspec
+    Struct, not a dataclass: the grammar builds and copies tens of thousands per corpus pass, and a frozen
+    dataclass costs ~20x more to build."""
 
     start: int
     end: int
@@ -40,8 +44,10 @@ class Number:
         return self.low is not None and self.high is not None and self.low != self.high
 
 
-def _alt(terms: list[str]) -> str:
-    return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+def _alt(terms: list[str], *, cased: bool = False) -> str:
+    """Longest-first alternation of literal terms, as a trie (it rejects a position after one character
+    instead of trying every term); `cased` keeps the terms' case for a case-sensitive pattern."""
+    return trie_pattern(terms, fold=not cased)
 
 
 @dataclass(frozen=True)
@@ -82,10 +88,10 @@ def grammar() -> _Grammar:
     cur_words = [c for c in currencies if c.islower()]
     atom = re.compile(
         rf"(?=[A-Z{''.join(re.escape(c[0]) for c in symbols)}\d.])"  # cheap first-character gate: the scan is per character
-        rf"(?:(?P<code>{_alt(codes)})\s?)?(?:(?P<sym>{_alt(symbols)})\s?)?(?P<num>{num})"
-        rf"(?:(?P<short>{_alt(short_scales)})(?![\w$])|\s?-?(?P<scale>{_alt(long_scales)})\b)?"
-        rf"(?:\s(?P<curw>{_alt(cur_words)})\b)?"
-        rf"(?:\s?(?P<unit>{_alt([u for u in units if not u[0].isalpha()])})|\s(?P<unitw>{_alt(words_after)})\b|(?P<unitx>x)\b)?"
+        rf"(?:(?P<code>{_alt(codes, cased=True)})\s?)?(?:(?P<sym>{_alt(symbols, cased=True)})\s?)?(?P<num>{num})"
+        rf"(?:(?P<short>{_alt(short_scales, cased=True)})(?![\w$])|\s?-?(?P<scale>{_alt(long_scales, cased=True)})\b)?"
+        rf"(?:\s(?P<curw>{_alt(cur_words, cased=True)})\b)?"
+        rf"(?:\s?(?P<unit>{_alt([u for u in units if not u[0].isalpha()], cased=True)})|\s(?P<unitw>{_alt(words_after, cased=True)})\b|(?P<unitx>x)\b)?"
     )
     words = trie_pattern(spoken)
     spoken_rx = re.compile(rf"\b(?:{words})(?:(?:\s+and\s+|[\s-]+)(?:{words}))*\b", re.I)
@@ -138,8 +144,24 @@ def _plain_words() -> frozenset[str]:
     )
 
 
+_PHONE_GATE = re.compile(r"\d{3}[-.]\d{4}")  # in every phone number; cheaper to scan for
+
+
 def _masked(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _PHONE.finditer(text)]
+    """Phone numbers, whose digits are no figures."""
+    return [m.span() for m in _PHONE.finditer(text)] if _PHONE_GATE.search(text) else []
+
+
+_GLUE_BEFORE = frozenset({"'", "’", "#", "/", "_"})
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_SIGN_ENDS = frozenset({"-", "−"})  # _SIGN_BEFORE can only end in a sign or in space
+
+
+def _letter_hyphen_before(before: str) -> bool:
+    """`re.search(r"[A-Za-z]-$", before)` without the regex call: "E-320", "COVID-19"."""
+    if before.endswith("\n"):
+        before = before[:-1]  # "$" also matches before a final newline
+    return before[-1:] == "-" and before[-2:-1] in _ASCII_LETTERS
 
 
 def _atom_number(m: re.Match[str], g: _Grammar, text: str) -> Number | None:
@@ -148,13 +170,13 @@ def _atom_number(m: re.Match[str], g: _Grammar, text: str) -> Number | None:
     before = text[max(0, s - 12) : s]
     after = text[e : e + 2]
     # numbers glued to letters are names or ordinals: Q1, M120, 1Q, FY21, 4G, 1st, E-320, COVID-19
-    if before[-1:].isalpha() or before[-1:] in {"'", "’", "#", "/", "_"} or re.search(r"[A-Za-z]-$", before):
+    if before[-1:].isalpha() or before[-1:] in _GLUE_BEFORE or _letter_hyphen_before(before):
         return None
     if text[e : e + 1].isalpha() or (
         after[:1].isalpha() and not (m.group("short") or m.group("unitw") or m.group("unitx") or m.group("scale"))
     ):
         return None
-    if (after[:1] == "/" and after[1:2].isdigit()) or re.match(r"[.,]\d", after):
+    if (after[:1] == "/" and after[1:2].isdigit()) or (after[:1] in (".", ",") and after[1:2].isdecimal()):
         return None  # 6/30/2007, 24/7, version 1.2.3
     if after[:1] in {"'", "’"} and after[1:2] == "s":
         return None  # the 1990's
@@ -181,8 +203,8 @@ def _atom_number(m: re.Match[str], g: _Grammar, text: str) -> Number | None:
     if unit == "cents":
         value, unit, currency = value / 100.0, "USD", currency or "USD"
     value *= scale
-    sign = _SIGN_BEFORE.search(text[max(0, s - 20) : s])
-    if sign:  # "minus 2% to 0%", "negative 3%", "(-4%)": the sign is part of the figure
+    sign = _SIGN_BEFORE.search(text[max(0, s - 20) : s]) if text[s - 1 : s] in _SIGN_ENDS or text[s - 1 : s].isspace() else None
+    if sign:  # "minus 3% to 1%", "negative 3%", "(-4%)": the sign is part of the figure
         value, s = -value, s - len(sign.group(0))
     if currency and not unit:
         unit = currency
@@ -214,7 +236,7 @@ _SPOKEN_COUNT = re.compile(r"\s+(?:(?!of\b)[a-z-]+\s+)?([a-z]+)\b")
 def _spoken(text: str, g: _Grammar, taken: list[tuple[int, int]]) -> list[Number]:
     """Spoken numbers count only with a scale word or a unit after them: `two thousand`, `five percent`."""
     out: list[Number] = []
-    for m in g.spoken.finditer(text):
+    for m in caseless.finditer(g.spoken, text):
         s, e = m.span()
         if any(s < b and a < e for a, b in taken):
             continue
@@ -227,7 +249,7 @@ def _spoken(text: str, g: _Grammar, taken: list[tuple[int, int]]) -> list[Number
         has_scale = "scale" in kinds
         if not kinds & {"unit", "ten", "hundred"}:
             continue  # "million" alone, "multi-million"
-        um = re.match(rf"\s?({_alt([u for u in g.units if u != 'x'])})(?!\w)", text[e:], re.I)
+        um = _unit_after().match(text[e:])
         unit = g.units[um.group(1).lower()] if um else ""
         if um:
             e += um.end()
@@ -249,10 +271,22 @@ def _spoken(text: str, g: _Grammar, taken: list[tuple[int, int]]) -> list[Number
     return out
 
 
+@lru_cache(maxsize=1)
+def _unit_after() -> re.Pattern[str]:
+    """A unit word right after a spoken number ("five percent")."""
+    return re.compile(rf"\s?({_alt([u for u in grammar().units if u != 'x'])})(?!\w)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_keyed() -> caseless.Keyed:
+    g = grammar()
+    return caseless.Keyed(g.fuzzy, tuple(p.lower() for p in g.fuzzy_positions))  # a band starts with its position word
+
+
 def _fuzzy(text: str, g: _Grammar) -> list[Number]:
     """Spoken bands: `the low 20s`, `high single digits`, `mid-teens`."""
     out: list[Number] = []
-    for m in g.fuzzy.finditer(text):
+    for m in _fuzzy_keyed().finditer(text):
         band = g.fuzzy_bands[m.group("band").lower().replace("-", " ")]
         pos = g.fuzzy_positions[m.group("pos").lower()]
         width = band[1] - band[0]
@@ -260,7 +294,7 @@ def _fuzzy(text: str, g: _Grammar) -> list[Number]:
         said = (m.group("unit") or "%").lower()
         unit = "bp" if said.startswith("basis") else "pp" if said.startswith("percentage") else "%"
         out.append(
-            Number(m.start(), m.end(), (low + high) / 2, unit, low=float(low), high=float(high), approx=True, raw=m.group(0))
+            Number(m.start(), m.end(), (low + high) / 2, unit, low=float(low), high=float(high), approx=True, raw=text[m.start() : m.end()])
         )
     return out
 
@@ -273,7 +307,7 @@ _SIGN_BEFORE = re.compile(r"(?:(?<!plus or )\b(?:minus|negative)\s+|(?:^|(?<=[\s
 def _approx(nums: list[Number], text: str, g: _Grammar) -> list[Number]:
     out = []
     for n in nums:
-        m = g.approx.search(text[max(0, n.start - 25) : n.start])
+        m = caseless.search(g.approx, text[max(0, n.start - 25) : n.start])
         if m:
             kind = g.approx_kinds[m.group("w").lower()]
             n = replace(n, approx=True, bound=None if kind == "approx" else kind)
@@ -291,11 +325,16 @@ def _ratio_rx() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _ratio_keyed() -> caseless.Keyed:
+    return caseless.Keyed(_ratio_rx(), tuple(w.lower() for w in lexicons.load("ratio_words").terms))
+
+
 def _ratios(text: str, taken: list[tuple[int, int]]) -> list[Number]:
     """`book-to-bill greater than one`, `a book-to-bill of 1.1`: plain numbers that are ratios."""
     g = grammar()
     out = []
-    for m in _ratio_rx().finditer(text):
+    for m in _ratio_keyed().finditer(text):
         s, e = m.span("n")
         if any(a <= s < b for a, b in taken):
             continue
@@ -320,10 +359,14 @@ def triggers() -> re.Pattern[str]:
     g = grammar()
     words = trie_pattern(w for w in g.spoken_words if w != "one")
     bands = trie_pattern([b for b in g.fuzzy_bands if not b[0].isdigit()])
-    return re.compile(
-        rf"\d|\b(?:{words}|{bands}|one(?=[\s-]+(?:hundred|thousand|million|billion)))\b|(?:book|ratio|coverage)[^.]{0, 40}?\bone\b",
-        re.I,
-    )
+    return re.compile(rf"\d|\b(?:{words}|{bands}|one(?=[\s-]+(?:hundred|thousand|million|billion)))\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def ratio_triggers() -> caseless.Keyed:
+    """Where a ratio said as "one" could start ("book-to-bill greater than one"), which `triggers` leaves
+    out; searched only in text that names a ratio."""
+    return caseless.Keyed(re.compile(r"(?:book|ratio|coverage)[^.]{0,40}?\bone\b", re.I), ("book", "ratio", "coverage"))
 
 
 def find_numbers(text: str) -> list[Number]:
@@ -358,4 +401,12 @@ def find_numbers(text: str) -> list[Number]:
     nums = join_ranges(nums, text)
     nums = tolerances(nums, text)
     nums = _approx(nums, text, g)
-    return [replace(n, value=_tidy(n.value), low=_tidy(n.low), high=_tidy(n.high)) for n in nums]
+    return [_tidied(n) for n in nums]
+
+
+def _tidied(n: Number) -> Number:
+    """`n` with float noise from scaling removed (0.30000000000000004 -> 0.3); the same object when there is none."""
+    value, low, high = _tidy(n.value), _tidy(n.low), _tidy(n.high)
+    if value == n.value and low == n.low and high == n.high:
+        return n
+    return replace(n, value=value, low=low, high=high)

@@ -13,6 +13,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+import msgspec
+
+from . import caseless
+
 ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _YR = r"(?:fiscal\s+(?:year\s+)?|fy\s*|calendar\s+(?:year\s+)?)?(?P<y>'\d{2}|’\d{2}|\d{4}|\d{2}(?=\b))"
 _ORDW = r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -152,8 +156,7 @@ def fiscal_year_end(quarter: int | None, year: int | None, date: str | None) -> 
     return best[0] if best else None
 
 
-@dataclass(frozen=True)
-class PeriodMention:
+class PeriodMention(msgspec.Struct, frozen=True):
     start: int
     end: int
     period: str | None  # absolute when resolvable
@@ -223,9 +226,29 @@ _GATE = re.compile(
 )
 
 
-# per pattern, substrings one of which any match contains (None: always run): most patterns skip most sentences
-_KEYS: list[tuple[str, ...] | None] = [
-    None,
+_GATE_WORDS = ("quarter", "year", "half", "month", "period", "fiscal", "ytd", "ltm", "ttm", "sequential")
+_DIGIT = re.compile(r"\d")
+_GATE_REST = re.compile(r"\b[qh][1-4]|\b[1-4][qh]\b|\bfy|(?:19|20)\d\d")  # the rest of _GATE, on lower-cased text
+
+
+def _gated(sentence: str, low: str) -> bool:
+    """`_GATE.search(sentence)`: on ASCII text as substring tests first (one regex of 14 alternatives
+    tried at every position cost more than all the period patterns behind it)."""
+    if sentence.isascii():
+        if any(w in low for w in _GATE_WORDS):
+            return True
+        return ("fy" in low or _DIGIT.search(low) is not None) and _GATE_REST.search(low) is not None  # the rest needs one
+    return _GATE.search(sentence) is not None
+
+
+def may_name_period(sentence: str) -> bool:
+    """False when no period phrase can be in the sentence (`find_periods` would find none)."""
+    return _gated(sentence, sentence.lower())
+
+
+# per pattern, substrings one of which any match contains: most patterns skip most sentences
+_KEYS: list[tuple[str, ...]] = [
+    ("q",),
     ("quarter",),
     ("half",),
     ("h1", "h2", "1h", "2h"),
@@ -241,20 +264,16 @@ _KEYS: list[tuple[str, ...] | None] = [
     ("year", "yoy"),
     ("19", "20"),
 ]
+_KEYED = [caseless.Keyed(rx, keys) for (_, rx), keys in zip(PATTERNS, _KEYS, strict=True)]
 
 
 @lru_cache(maxsize=4096)
 def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
     """The raw pattern matches of a sentence (cached: call-period inference and extraction read the same sentences)."""
-    if not _GATE.search(sentence):
-        return ()
     low = sentence.lower()
-    return tuple(
-        (kind, m)
-        for (kind, rx), keys in zip(PATTERNS, _KEYS, strict=True)
-        if keys is None or any(k in low for k in keys)
-        for m in rx.finditer(sentence)
-    )
+    if not _gated(sentence, low):
+        return ()
+    return tuple((kind, m) for (kind, _), keyed in zip(PATTERNS, _KEYED, strict=True) for m in keyed.finditer(sentence, low))
 
 
 def find_periods(sentence: str, cur: Fiscal) -> list[PeriodMention]:

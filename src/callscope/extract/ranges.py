@@ -1,5 +1,5 @@
 """Ranges and bands built from neighbouring figures: `570 to 575 million`, `between $150 million and
-$750 million`, `minus 2% to 0%`, `range from $0.61 to $0.63`, `zero to 3%`, `$2.40 billion, plus or minus 2%`.
+$750 million`, `minus 3% to 1%`, `range from $0.44 to $0.47`, `zero to 5%`, `$2.40 billion, plus or minus 2%`.
 
 A range gives the figure `low`/`high`; a `plus or minus` band gives the figure before it (or each of a
 listed pair, "58.3% and 59.1%, respectively, plus or minus 50 basis points") its low/high and stays a
@@ -9,15 +9,16 @@ figure of its own, flagged `tolerance`, so it is never read as a rate of the met
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
 
 if TYPE_CHECKING:
     from .numbers import Number
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*(?:plus\s+)?$", re.I)  # "minus 1% to plus 1%"
 _RANGE_FROM = re.compile(r"\b(?:range|ranging|ranges)\s+(?:of\s+)?from\s*$", re.I)  # "expected to range from $0.61 to $0.63"
-_ZERO_TO = re.compile(r"(?<!from )\b(?P<w>zero|flat|breakeven)\s+(?:to|and)\s+$", re.I)  # "in the range of zero to 3%"
+_ZERO_TO = re.compile(r"(?<!from )\b(?P<w>zero|flat|breakeven)\s+(?:to|and)\s+$", re.I)  # "in the range of zero to 5%"
 def join_ranges(nums: list[Number], text: str) -> list[Number]:
     out: list[Number] = []
     i = 0
@@ -35,7 +36,7 @@ def join_ranges(nums: list[Number], text: str) -> list[Number]:
                 scale = b.value / _unscaled(b) if b.scaled and not a.scaled else 1.0
                 low, high = a.value * scale, b.value
                 if low < 0 and high < low:
-                    low, high = high, low  # "minus 4% to minus 6%"
+                    low, high = high, low  # "minus 2% to minus 5%"
                 if _plausible_range(low, high, between, bool(a.unit and a.unit == b.unit)):
                     unit, cur = b.unit or a.unit, b.currency or a.currency
                     out.append(
@@ -54,7 +55,7 @@ def join_ranges(nums: list[Number], text: str) -> list[Number]:
                     i += 2
                     continue
         zero = _ZERO_TO.search(text[max(0, a.start - 21) : a.start])
-        if zero and a.low is None and a.unit:  # "zero to 3%", "flat to minus 2%": a range from nothing
+        if zero and a.low is None and a.unit:  # "zero to 5%", "flat to minus 2%": a range from nothing
             a = replace(a, start=a.start - len(zero.group(0)), low=min(0.0, a.value), high=max(0.0, a.value))
             a = replace(a, raw=text[a.start : a.end])
         out.append(a)
@@ -63,8 +64,8 @@ def join_ranges(nums: list[Number], text: str) -> list[Number]:
 
 
 def _plausible_range(low: float, high: float, between: bool, same_unit: bool) -> bool:
-    """`570 to 575 million`, `$300 million to $1 billion`, `between $40 million and $640 million`,
-    `minus 2% to 0%`: a range, not two figures. "between" makes any pair a range; a unit on both ends
+    """`570 to 575 million`, `$400 million to $1.5 billion`, `between $40 million and $640 million`,
+    `minus 3% to 1%`: a range, not two figures. "between" makes any pair a range; a unit on both ends
     allows up to 10x; otherwise only close pairs count (`1 to 2` may be anything)."""
     if low > high:
         return False

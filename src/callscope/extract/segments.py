@@ -5,7 +5,7 @@ would match a segment's operating income against company-wide guidance), so figu
 segment get a `segment:<name>` qualifier. The name is a run of capitalised words or an acronym said
 with a segment noun (`segment`, `Group`, `business`), or an acronym right before the metric
 (`DCG operating margin`) or right after it (`operating margin for DCG`), or several capitalised words right
-before the metric (`Amazon Web Services operating income`). Lower-case names count only with `our`/`the` and a
+before the metric (`Harbor Cloud Services operating income`). Lower-case names count only with `our`/`the` and a
 segment noun (`our security business`, `the international segment`).
 """
 
@@ -28,6 +28,24 @@ def _prefix() -> re.Pattern[str]:
     kinds = lexicons.load("segment_words").mapping()
     words = trie_pattern(t for t, k in kinds.items() if k and k[0] == "prefix")
     return re.compile(rf"(?<![\w-])(?P<name>{words})\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _noun_keys() -> tuple[str, ...]:
+    """Every `named` match ends with one of these nouns (lower-cased): a sentence without any has no named segment."""
+    kinds = lexicons.load("segment_words").mapping()
+    return tuple(t.lower() for t, k in kinds.items() if k and (k[0] == "noun" or "lower" in k[1:]))
+
+
+_SUBJECT_KEYS = ("expect", "see", "forecast")  # the `subject` pattern's verbs, case-sensitive as it is
+
+
+def _may_hold(sentence: str, keys: tuple[str, ...]) -> bool:
+    """False only when no key is in the lower-cased ASCII sentence (other text: always True)."""
+    if not sentence.isascii():
+        return True
+    low = sentence.lower()
+    return any(k in low for k in keys)
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +79,9 @@ def _clean(name: str, never: frozenset[str]) -> str:
 def segment_of(sentence: str, m: MetricMention | None, n: Number) -> str | None:
     """The segment a figure is said of, or None for a company-wide figure."""
     named, before, after, subject, never = _rx()
-    hits = sorted([*named.finditer(sentence, 0, n.start), *subject.finditer(sentence, 0, n.start)], key=lambda h: h.end())
+    hits = [*named.finditer(sentence, 0, n.start)] if _may_hold(sentence, _noun_keys()) else []
+    if any(k in sentence for k in _SUBJECT_KEYS):
+        hits = sorted([*hits, *subject.finditer(sentence, 0, n.start)], key=lambda h: h.end())
     for hit in reversed(hits):
         between = sentence[hit.end() : n.start]
         if ";" in between or re.search(r"\.\s", between):
@@ -72,7 +92,7 @@ def segment_of(sentence: str, m: MetricMention | None, n: Number) -> str | None:
     if m is not None:
         label = _CAPS.search(sentence[max(0, m.start - 40) : m.start])
         if label and len(name := _clean(label.group("name"), never).split()) >= 2:
-            return " ".join(name)  # "Amazon Web Services operating income"
+            return " ".join(name)  # "Harbor Cloud Services operating income"
         line = _prefix().search(sentence[max(0, m.start - 20) : m.start])
         if line:
             return line.group("name").lower()  # "product gross margin was 63.3%"

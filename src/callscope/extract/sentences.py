@@ -22,16 +22,20 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(t.lower() for t in lexicons.load("abbreviations").terms)
 
 
+_PARAGRAPH = re.compile(r"[^\n]+")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "e.g"
+
+
 def split(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence in `text`, stripped of surrounding space."""
     abbr = _abbreviations()
-    for para in re.finditer(r"[^\n]+", text):
+    for para in _PARAGRAPH.finditer(text):
         base, p = para.start(), para.group(0)
         start = 0
         for m in _END.finditer(p):
-            lw = _LAST_WORD.search(p[max(0, m.start() - 30) : m.end()])
+            lw = _LAST_WORD.search(p, max(0, m.start() - 30), m.end())  # no "^" or look-behind: same as on the slice
             word = lw.group(1).lower() if lw else ""
-            if word in abbr or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+            if word in abbr or (len(word) == 1 and word.isalpha()) or _INITIALS.fullmatch(word):
                 continue
             yield from _strip(p, base, start, m.start() + 1)
             start = m.end()
@@ -42,6 +46,9 @@ MAX_SENTENCE = 2000  # longer "sentences" (tables, transcripts flattened without
 
 
 def _strip(p: str, base: int, s: int, e: int) -> Iterator[tuple[int, int]]:
+    if 0 < e - s <= MAX_SENTENCE and not p[s].isspace() and not p[e - 1].isspace():
+        yield base + s, base + e  # the usual case: nothing to cut or strip
+        return
     while e - s > MAX_SENTENCE:  # keeps the per-sentence work (quadratic in figures) bounded on pathological input
         window = p[s : s + MAX_SENTENCE // 2]
         cut = max(window.rfind("; "), window.rfind(", "), window.rfind(" "))

@@ -50,8 +50,9 @@ def measure(
     if non_answer_method not in METHODS:
         raise ValueError(f"non_answer_method must be one of {METHODS}, not {non_answer_method!r}")
     scorer = _scorer(resolve_path(lm_dictionary), lm_mode)
-    counter = scorer.lm
-    lm = counter.lm
+    layout = scorer.layout
+    non_answer = layout.one["non_answer_sentences"]
+    lm = scorer.lm.lm
     records: list[SentenceRecord] = []
     turn_records: dict[int, list[SentenceRecord]] = {}
     for turn in call.turns:
@@ -59,15 +60,15 @@ def measure(
         rows = []
         for start, end in sentence_spans(turn.text):
             sentence = turn.text[start:end]
-            tally = scorer.score(sentence)
+            packed = scorer.packed(sentence)
             h = hits(sentence) if manager else None
             if h is not None and h.hit:
-                tally["non_answer_sentences"] = 1
-            rows.append(SentenceRecord(turn.index, (start, end), tally, h))
+                packed += non_answer
+            rows.append(SentenceRecord(turn.index, (start, end), packed, h))
         turn_records[turn.index] = rows
         records.extend(rows)
 
-    levels = Levels(call, records, counter.categories)
+    levels = Levels(call, records, layout)
     exchanges = []
     exchange_rows: list[dict[str, Any]] = []
     for k, ex in enumerate(call.exchanges):
@@ -101,7 +102,7 @@ def measure(
         "qa": qa_measures(call, levels),
     }
     if sentences:
-        out["sentences"] = [r.to_dict(counter.categories) for r in records]
+        out["sentences"] = [r.to_dict(layout) for r in records]
     return msgspec.structs.replace(call, measures={**call.measures, **out})
 
 

@@ -7,13 +7,14 @@ procedure gives on the call's whole text.
 
 from __future__ import annotations
 
+import struct
 from collections import Counter
 from collections.abc import Iterable
 
 from .. import lexicons
 from . import forward, readability
 from .lm import LMDictionary
-from .packed import TokenTable
+from .packed import BITS, TokenTable
 from .tokenize import DIGIT, LM_MAY, MONTH_MAY, number_count, token_counts
 
 Tally = dict[str, int]
@@ -57,6 +58,31 @@ class LMCounter:
         return out
 
 
+SENTENCE_FIELDS = ("sentences", "numbers", "forward_looking", "non_answer_sentences")
+
+
+class Layout:
+    """Every count of a sentence in one int, 32 bits each: `packed.TokenTable`'s fields, then SENTENCE_FIELDS.
+
+    Sentences, turns and groups of turns add up as single ints and are read back once per level, so no
+    per-sentence dict is built or summed key by key (a level's fields would need 2**32 tokens to carry).
+    """
+
+    def __init__(self, categories: tuple[str, ...]) -> None:
+        self.categories = categories
+        self.fields = ("words", *categories, "all_words", "complex_words", *SENTENCE_FIELDS)
+        self.one = {k: 1 << (BITS * i) for i, k in enumerate(self.fields)}
+        self.forward_index = self.fields.index("forward_looking")
+        self._struct = struct.Struct(f"<{len(self.fields)}I")
+
+    def counts(self, packed: int) -> tuple[int, ...]:
+        """The fields' values in `fields` order (an overflow of the last field raises)."""
+        return self._struct.unpack(packed.to_bytes(self._struct.size, "little"))
+
+    def tally(self, packed: int) -> Tally:
+        return dict(zip(self.fields, self.counts(packed), strict=True))
+
+
 class SentenceScorer:
     """Everything counted for one sentence: LM counts, Fog inputs, numbers, forward-looking flag.
 
@@ -68,28 +94,27 @@ class SentenceScorer:
         self.lm = lm_counter
         self.syllables = lm_counter.lm.syllables
         self.table = TokenTable(lm_counter.masks, self.syllables, len(lm_counter.categories))
+        self.layout = Layout(lm_counter.categories)
+        one = self.layout.one
+        self._sentence, self._number, self._forward = one["sentences"], one["numbers"], one["forward_looking"]
+
+    def packed(self, sentence: str) -> int:
+        """The sentence's counts as one int (see `Layout`)."""
+        table = self.table
+        packed = table.total(sentence.upper())
+        month = self.lm.month_pattern
+        if month.search(sentence) is not None:  # LM's fields from the text without the month, Fog's from all of it
+            lm_part = table.lm_part
+            packed = packed & ~lm_part | table.total(month.sub(" ", sentence).upper()) & lm_part
+        packed += self._sentence
+        if DIGIT.search(sentence):  # LM's numbers all hold a digit
+            packed += number_count(sentence) * self._number
+        if forward.is_forward_looking(sentence):
+            packed += self._forward
+        return packed
 
     def score(self, sentence: str) -> Tally:
-        table = self.table
-        fog_packed = table.total(sentence.upper())
-        month = self.lm.month_pattern
-        lm_packed = fog_packed if month.search(sentence) is None else table.total(month.sub(" ", sentence).upper())
-        words, *per_category = table.unpack_lm(lm_packed)
-        all_words, complex_count = table.fog(fog_packed)
-        t = {"words": words, **dict(zip(self.lm.categories, per_category, strict=True))}
-        t["sentences"] = 1
-        t["all_words"] = all_words
-        t["complex_words"] = complex_count
-        t["numbers"] = number_count(sentence) if DIGIT.search(sentence) else 0  # LM's numbers all hold a digit
-        t["forward_looking"] = int(forward.is_forward_looking(sentence))
-        return t
-
-
-def add(tallies: Iterable[Tally]) -> Tally:
-    total: Counter[str] = Counter()
-    for t in tallies:
-        total.update(t)
-    return dict(total)
+        return self.layout.tally(self.packed(sentence))
 
 
 def ratio(a: float, b: float) -> float | None:

@@ -10,6 +10,7 @@ few sentences can match. Two facts keep results exact while doing far less work:
   its gate misses cannot match, so the pattern is not searched.
 - A pattern that is a finite set of phrases matches somewhere exactly when a trie of those phrases
   does (only whether, not which phrase: alternatives are reordered).
+- Many patterns at once (`screen`): where none of one test per pattern matches, none of them can.
 
 Gates and tries are runs of literals, `\\b` and small literal alternations or optional parts
 (`(n('|’)t|\\bnot|cannot)`, `(for (us|me) )?`); other shapes get none and are searched as they are.
@@ -20,6 +21,7 @@ case-insensitive form on the original).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -72,6 +74,28 @@ def all_found(chain: tuple[Step, ...], text: str, low: str) -> bool:
         if search(low if on_low else text) is None:
             return False
     return True
+
+
+def screen(chains: Sequence[Sequence[Test]]) -> re.Pattern[str] | None:
+    """One regex for lower-cased ASCII text that matches wherever any chain (tests that must all match) could.
+
+    Any test of a chain is a necessary condition for it, so each chain gives its rarest-looking literal
+    test (long shortest phrase, few phrases) and all their phrases make one trie: a sentence it misses
+    passes no chain, for one search instead of a dozen. None when a chain has no lower-case literal test.
+    """
+    chosen: list[Tokens] = []
+    for chain in chains:
+        options = [p for t in chain if t.low is not None and (p := _phrases_of(t.low)) is not None]
+        if not options:
+            return None
+        best = max(options, key=lambda p: min(n for _, n in p) - math.log2(len(p)) / 2)
+        chosen.extend(tokens for tokens, _ in best)
+    return re.compile(_trie(chosen))
+
+
+def _phrases_of(regex: re.Pattern[str]) -> list[tuple[Tokens, int]] | None:
+    parsed = _parse(regex.pattern, regex.flags & _FLAGS)
+    return None if parsed is None else _expand(list(parsed), PHRASE_LIMIT)
 
 
 def gates(pattern: str, flags: int = 0) -> tuple[Test, ...]:
@@ -144,7 +168,10 @@ def _test(strings: list[Tokens], flags: int) -> Test:
 
 
 def _trie(strings: list[Tokens]) -> str:
-    """One regex for a set of token sequences, shared prefixes factored (order does not matter here)."""
+    """One regex for a set of token sequences, shared prefixes factored (order does not matter here).
+
+    Only whether one matches counts, so a sequence that extends another is dropped: where it matches, so does the shorter.
+    """
     root: dict[str, Any] = {}
     for tokens in strings:
         node = root
@@ -155,11 +182,12 @@ def _trie(strings: list[Tokens]) -> str:
 
 
 def _emit(node: dict[str, Any]) -> str:
+    if "" in node:  # a sequence ends here: its extensions add nothing
+        return ""
     branches = [(t if t == BOUNDARY else re.escape(t)) + _emit(child) for t, child in sorted(node.items()) if t]
     if not branches:
         return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _expand(items: Any, limit: int) -> list[tuple[Tokens, int]] | None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Call
-from .counts import Tally, add, derive
+from .counts import Layout, Tally, derive
 from .nonanswers.detector import SentenceHits
 
 
@@ -16,13 +15,14 @@ from .nonanswers.detector import SentenceHits
 class SentenceRecord:
     turn: int
     span: tuple[int, int]
-    tally: Tally
+    packed: int  # every count of the sentence (counts.Layout)
     hits: SentenceHits | None = None  # only for management sentences
 
-    def to_dict(self, categories: Iterable[str]) -> dict[str, Any]:
-        out: dict[str, Any] = {"turn": self.turn, "span": list(self.span), "words": self.tally.get("words", 0)}
-        out.update({c: self.tally[c] for c in categories if self.tally.get(c)})
-        out["forward_looking"] = bool(self.tally.get("forward_looking"))
+    def to_dict(self, layout: Layout) -> dict[str, Any]:
+        counts = layout.counts(self.packed)
+        out: dict[str, Any] = {"turn": self.turn, "span": list(self.span), "words": counts[0]}
+        out.update({c: n for c, n in zip(layout.categories, counts[1:], strict=False) if n})
+        out["forward_looking"] = bool(counts[layout.forward_index])
         if self.hits is not None:
             out["non_answer"] = list(self.hits.types)
             if self.hits.glz:
@@ -31,26 +31,28 @@ class SentenceRecord:
 
 
 class Levels:
-    """Groups sentence tallies and derives the measures of each group."""
+    """Groups sentence counts and derives the measures of each group (sums of packed ints, read once per group)."""
 
-    def __init__(self, call: Call, records: list[SentenceRecord], categories: tuple[str, ...]) -> None:
-        self.call, self.categories = call, categories
-        self.by_turn: dict[int, list[Tally]] = defaultdict(list)
+    def __init__(self, call: Call, records: list[SentenceRecord], layout: Layout) -> None:
+        self.call, self.layout, self.categories = call, layout, layout.categories
+        packed = dict.fromkeys((t.index for t in call.turns), 0)
         for r in records:
-            self.by_turn[r.turn].append(r.tally)
-        self.turn_tally = {t.index: add(self.by_turn.get(t.index, ())) for t in call.turns}
+            packed[r.turn] += r.packed
+        self.turn_packed = packed
+        self.turn_tally = {i: layout.tally(p) for i, p in packed.items()}
 
     def sum_turns(self, turns: Iterable[int]) -> Tally:
-        return add(self.turn_tally[i] for i in turns)
+        return self.layout.tally(sum(map(self.turn_packed.__getitem__, turns)))
 
     def measures(self, tally: Tally) -> dict[str, Any]:
         return derive(tally, self.categories)
 
     def grouped(self, key: Callable[[int], Any]) -> dict[Any, Tally]:
-        groups: dict[Any, list[Tally]] = defaultdict(list)
+        groups: dict[Any, int] = {}
         for t in self.call.turns:
-            groups[key(t.index)].append(self.turn_tally[t.index])
-        return {k: add(v) for k, v in groups.items()}
+            k = key(t.index)
+            groups[k] = groups.get(k, 0) + self.turn_packed[t.index]
+        return {k: self.layout.tally(v) for k, v in groups.items()}
 
     def call_level(self) -> dict[str, Any]:
         return self.measures(self.sum_turns(self.turn_tally))

@@ -3,8 +3,9 @@
 A sentence needs LM's word count, one count per LM category, Fog's word count and its complex
 words. Every one of these is a property of the token alone, so a table maps each upper-cased token
 (UTF-8 bytes) to an int holding all of them in 32-bit fields, and a sentence's counts are the sum
-of its tokens' ints, unpacked once: no per-token Python, no Counter per sentence. The fields never
-carry into each other (a sentence would need 2**32 tokens).
+of its tokens' ints: no per-token Python, no Counter per sentence. Sentences and turns add up as
+ints too and are read back once per level (`counts.Layout`). The fields never carry into each
+other (a turn would need 2**32 tokens).
 
 Tokens are made as in `tokenize.word_counts` (bytes translate + split, the rare token holding
 non-ASCII bytes re-split with `\\w+`), so the counts equal the per-token definitions exactly.
@@ -18,7 +19,6 @@ from collections.abc import Mapping
 from .tokenize import SPACE_NON_WORD, WORD
 
 BITS = 32
-FIELD = (1 << BITS) - 1
 _LETTER = re.compile(r"[^\W\d_]")  # Fog's word: a \w+ token with a letter (tokenize.ALPHA_WORD)
 _CACHE_LIMIT = 500_000  # tokens seen beyond the dictionary are cached up to this many entries
 
@@ -62,11 +62,3 @@ class TokenTable(dict[bytes, int]):
     def total(self, upper_text: str) -> int:
         """Packed counts of every token of an upper-cased text."""
         return sum(map(self.__getitem__, upper_text.encode("utf-8").translate(SPACE_NON_WORD).split()))
-
-    def unpack_lm(self, packed: int) -> list[int]:
-        """[words, category 0, category 1, ...]."""
-        return [(packed >> (BITS * i)) & FIELD for i in range(self.n + 1)]
-
-    def fog(self, packed: int) -> tuple[int, int]:
-        """(Fog words, complex words)."""
-        return (packed >> self.all_words_shift) & FIELD, (packed >> self.complex_shift) & FIELD

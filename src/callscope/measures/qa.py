@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Call
-from .counts import add, ratio
+from .counts import ratio
 from .levels import Levels
 
 
@@ -16,7 +16,7 @@ def qa_measures(call: Call, levels: Levels) -> dict[str, Any]:
     qa_words = sections.get("qa", {}).get("all_words", 0)
     qa_turns = [t.index for t in call.turns if t.section == "qa"]
     by_role = {
-        role: add(levels.turn_tally[i] for i in qa_turns if call.speaker_of(i).role == role) for role in ("executive", "analyst")
+        role: levels.sum_turns(i for i in qa_turns if call.speaker_of(i).role == role) for role in ("executive", "analyst")
     }
     exec_words = by_role["executive"].get("all_words", 0)
     analyst_words = by_role["analyst"].get("all_words", 0)

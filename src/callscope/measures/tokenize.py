@@ -36,6 +36,8 @@ def lm_prepare(text: str, month_rule: str = "reference") -> str:
 
 # Every ASCII byte that is not a \w character becomes a space; UTF-8 bytes of non-ASCII characters are kept.
 SPACE_NON_WORD = bytes(b if b >= 128 or WORD.match(chr(b)) else 32 for b in range(256))
+_SPACE_NON_NUMBER = SPACE_NON_WORD.replace(b"_", b" ")
+_NUM_JOIN = re.compile(r"[.,](?=[0-9])")  # _NUM_PUNCT as it acts
 
 
 def word_counts(text: str) -> Counter[str]:
@@ -65,9 +67,21 @@ def lm_tokens(text: str, vocabulary: frozenset[str] | dict[str, object], month_r
     return [t for t in WORD.findall(lm_prepare(text, month_rule)) if len(t) > 1 and not t.isdigit() and t in vocabulary]
 
 
-def number_count(text: str) -> int:
-    """Numbers as LM's parser counts them (`_odata` '# of numbers')."""
+def lm_number_count(text: str) -> int:
+    """Numbers as LM's parser counts them (`_odata` '# of numbers'): the plain definition."""
     return len(NUMBER.findall(_NUM_PUNCT.sub("", text).translate(_PUNCT)))
+
+
+def number_count(text: str) -> int:
+    """`lm_number_count`, several times faster on ASCII text.
+
+    Once punctuation is spaces, NUMBER's signs, brackets and `$` can never match, so a number is a
+    maximal `\\w` run of digits (`_` is punctuation too); on ASCII text those are the digit tokens
+    of a bytes translate + split. LM's `(?!=[0-9])` always holds before a `.` or `,`.
+    """
+    if not text.isascii():
+        return lm_number_count(text)
+    return sum(map(bytes.isdigit, _NUM_JOIN.sub("", text).encode("ascii").translate(_SPACE_NON_NUMBER).split()))
 
 
 @lru_cache(maxsize=1)

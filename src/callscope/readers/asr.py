@@ -144,7 +144,7 @@ def parse(text: str, source: str) -> RawTranscript:
             continue
         words = p.split()
         k = 0
-        # a word that could open speech ("Oh") still belongs to a name the text repeats ("Daniel Oh")
+        # a word that could open speech ("Oh") still belongs to a name the text repeats ("Jenna Oh")
         while k < min(4, len(words)) and (
             _name_word(words[k])
             or (k and _SPEECH.match(words[k]) and re.fullmatch(r"[A-Z][a-z]+", words[k]) and mentions(" ".join(words[: k + 1])) >= 2)
@@ -159,7 +159,7 @@ def parse(text: str, source: str) -> RawTranscript:
             n = min(cands[0], 3 if len(words) > 1 and _INITIAL.match(words[1]) else 2)
         heads.append((" ".join(words[:n]), None, words[n:]))
 
-    # a one-word label is only a speaker's first name ("Corey" for Corey Carpenter), never a product or topic
+    # a one-word label is only a speaker's first name ("Ella" for Ella Brandt), never a product or topic
     full = {name.split()[0] for name, role, _ in heads if role is None and len(name.split()) > 1}
     for k, (name, role, rest) in enumerate(heads):
         if role is None and name and len(name.split()) == 1 and name not in full:

@@ -4,7 +4,7 @@ Citi, Wolfe, Evercore, ...).
 
 Unlike the plain `colon` reader this one expects PDF damage: every line is wrapped, page numbers
 and the page header repeat, speech follows the label on the same line (`Operator:  Welcome ...`),
-analysts carry their firm (`Shaun Kelley - BofA Merrill Lynch:`), and headings may be letter-
+analysts carry their firm (`Priya Natarajan - Harbor Point:`), and headings may be letter-
 spaced (`P R E S E N T A T I O N`). Participant lists (`Name - Title`, `Name, Firm`) give titles,
 firms and which bare name lines are labels.
 """
@@ -99,7 +99,7 @@ def parse(text: str, source: str) -> RawTranscript:
         firms = Counter(p.firm for p in people if p.role == "executive" and p.firm)
         issuer = firms.most_common(1)[0][0] if firms else None
     known: dict[str, RawParticipant | None] = {normalise_name(p.name): p for p in people}
-    # a name standing alone on a line more than once is a label ("George Mihalos" / text / "John Rainey")
+    # a name standing alone on a line more than once is a label ("Marcus Webb" / text / "Jane Doe")
     for ln, n in Counter(lines[first:]).items():
         if n >= 2 and 2 <= len(ln.split()) <= 4 and is_name(ln) and not _section(ln) and not ln.isupper():
             known.setdefault(normalise_name(ln), None)

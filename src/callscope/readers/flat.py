@@ -1,6 +1,6 @@
 """Whole calls flattened onto one (or a few) lines.
 
-Some sources lose every line break ("Operator Good day ... Jonathan Vaas - Adobe Inc. - VP of IR
+Some sources lose every line break ("Operator Good day ... Dana Whitfield - Northwind Robotics Inc. - VP of IR
 Good afternoon ..."). The labels are still there in-line; the only hard part is where a title ends
 and speech begins. A label that recurs tells us directly (its title is the words every
 occurrence shares); a one-off label's title is the run of title words after its last separator.

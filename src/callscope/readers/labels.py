@@ -56,7 +56,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def is_name(label: str, *, max_words: int = 6) -> bool:
-    """True when `label` reads as a person's name ("Charles H. Robbins", "[Jeung Shau]", "Tom O'Malley")."""
+    """True when `label` reads as a person's name ("Charles H. Lee", "[Nora Quist]", "Kieran O'Dell")."""
     s = label.strip()
     if not s or len(s) > 60 or _DIGIT.search(s):
         return False

@@ -104,15 +104,34 @@ _REPLACE = (
     ("\t", " "),
 )
 _BAD = re.compile(r"[\x00-\x09\x0b-\x1f\ufffd]")
+# transcription sync markers some StreetEvents files carry inside the speech:
+# `<Sync id="L167"/>`, `<Sync id="L201"time="00:31:13"/>` (a run of them counts as one)
+_SYNC = re.compile(r"([ \t]*)(?:<sync\b[^<>\n]*/>[ \t]*)+", re.I)
+
+
+def _unsync(m: re.Match[str]) -> str:
+    """What a run of sync markers (and the spaces around it) leaves behind."""
+    s, i, j = m.string, m.start(), m.end()
+    if i == 0 or s[i - 1] == "\n":
+        return m.group(1)  # at a line start: keep the indentation
+    if j == len(s) or s[j] in "\n.,;:!?)]" or s[i - 1] in "([":
+        return ""  # at a line end, before closing punctuation, after an opening bracket
+    return " "  # between words: exactly one space
+
+
+def drop_sync_tags(text: str) -> str:
+    """Remove `<Sync .../>` markers without leaving double spaces or gluing words together."""
+    return _SYNC.sub(_unsync, text) if "<Sync" in text or "<sync" in text else text
 
 
 def clean(text: str, label: str) -> str:
-    """Normalise line ends, quotes, dashes and spaces; reject text that is mostly control characters."""
+    """Normalise line ends, quotes, dashes and spaces, drop sync markers; reject text that is mostly control characters."""
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     for old, new in _REPLACE:  # str.replace per character is far faster than str.translate with a dict
         if old in text:
             text = text.replace(old, new)
+    text = drop_sync_tags(text)
     if not text.strip():
         raise CallscopeError(label, "empty file")
     sample = text[:100_000]

@@ -62,14 +62,14 @@ def split_name_firm(left: str, text: str, issuer: str | None = None) -> tuple[st
     """Split `Name Company` (no separator) into name and firm.
 
     Evidence in order: the issuer's firm as a suffix, the longest name the body mentions
-    (`Vivek Arya` for `Vivek Arya BofA Merrill Lynch, Research Division`), then firm-like words.
+    (`Nora Quist` for `Nora Quist Harbor Ridge Securities, Research Division`), then firm-like words.
     """
     words = _words(left)
     if len(words) < 2:
         return left, None
     if issuer and left.endswith(" " + issuer) and len(_words(issuer)) < len(words):
         return left[: -len(issuer)].strip(), issuer
-    # the longest prefix the text spells out in full ("Imtiaz Ahmed Koujalgi"), else the shortest mentioned one
+    # the longest prefix the text spells out in full ("Lena Ruth Ortiz"), else the shortest mentioned one
     best = next(
         (
             k
@@ -95,7 +95,7 @@ def split_name_firm(left: str, text: str, issuer: str | None = None) -> tuple[st
                 phrase = " ".join(w.rstrip(",") for w in words[k : k + size])
                 if len(words) - k < size or len(phrase) < 4 or not phrase[0].isupper() or "," in words[k + size - 2]:
                     continue
-                # a single word right after a capitalised word is someone's surname ("Taz Koujalgi"), not a firm
+                # a single word right after a capitalised word is someone's surname ("Sam Hale"), not a firm
                 lead = r"(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{2}\s)(?<![A-Z][a-z]{3}\s)" if size == 1 else ""
                 if phrase in text and re.search(lead + r"\b" + re.escape(phrase) + r"\b", text):
                     best = k
@@ -165,7 +165,7 @@ def parse(text: str, source: str) -> RawTranscript:
     listed = {" ".join(f"{e[0]} - {e[1]}".split()) for e in entries if e[1]} | {e[0] for e in entries}
     body_text = "\n".join(ln for ln in lines[body_start:] if not is_furniture(ln) and " ".join(ln.split()) not in listed)
 
-    # Labels with separators give the name/firm split outright (`Vivek Arya - BofA ..., Research Division - Director`).
+    # Labels with separators give the name/firm split outright (`Nora Quist - Harbor Ridge ..., Research Division - Director`).
     sep_names: dict[str, tuple[str, str]] = {}
     for ln in lines[body_start:]:
         parts = _SEP.split(ln)

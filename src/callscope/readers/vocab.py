@@ -38,7 +38,7 @@ def shared_title_len(seqs: list[list[str]], run: int) -> int:
     """Title length for a label seen several times, given `run` (the longest title-word run).
 
     The words every occurrence shares are the title; beyond the title-word run they are kept only
-    up to the last title word ("Senior MD & Fundamental Research Analyst"), so a shared opening
+    up to the last title word ("Senior MD & Thematic Research Analyst"), so a shared opening
     word of speech ("CEO Yes") is not. No shared words: fall back on the run.
     """
     n = 0

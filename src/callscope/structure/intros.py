@@ -1,7 +1,7 @@
 """Read the operator's introductions: who asks next, and from which firm.
 
 Handles "Your next question comes from the line of X with Y.", "X, UBS.",
-"(OPERATOR INSTRUCTIONS). X, UBS.", "[Jeung Shau], Lehman Brothers.", spoken corrections
+"(OPERATOR INSTRUCTIONS). X, UBS.", "[Nora Quist], Harbor Ridge.", spoken corrections
 ("UPS -- UBS") and slips ("the line off to X with Y").
 """
 

@@ -1,4 +1,4 @@
-"""One person, many spellings: `Charles H. Robbins` / `Chuck Robbins` / `Robbins`.
+"""One person, many spellings: `Charles H. Lee` / `Chuck Lee` / `Lee`.
 
 Two names are the same person when their surnames agree and their first names are compatible
 (equal, an initial, a nickname, or one a prefix of the other). The nickname table is a data file.

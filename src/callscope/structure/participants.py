@@ -90,7 +90,7 @@ def resolve(raw: RawTranscript) -> tuple[list[Person], list[int]]:
 
 
 def _resolve_bare_surnames(people: list[Person], speakers: list[int]) -> None:
-    """A one-word label ("Robbins") that matches exactly one person's surname is that person."""
+    """A one-word label ("Lee") that matches exactly one person's surname is that person."""
     for i, p in enumerate(people):
         toks = tokens(p.name)
         if len(toks) != 1 or p.role == "operator" or is_unidentified(p.name):

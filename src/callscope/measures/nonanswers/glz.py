@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ... import lexicons
 from ...errors import CallscopeError
-from ..gates import Step, Test, gates, steps
+from ..gates import Step, Test, gates, phrase_tests, phrases, steps
 
 DISTRIBUTION = "ling_features"
 
@@ -78,6 +78,16 @@ def _plan(patterns: tuple[Pattern, ...], ascii_text: bool) -> Plan:
     return steps(list(distinct), ascii_text), ids
 
 
+def _gates(pattern: str) -> tuple[Test, ...]:
+    """A pattern's gates; one that is all literal (`\\b(I|we) have no idea\\b`) has none, so its phrase trie
+    without the leading `\\b` stands in (the pattern itself is still searched, for the matched phrase)."""
+    found = gates(pattern)
+    if found:
+        return found
+    literal = phrases(pattern)
+    return phrase_tests(*literal)[:1] if literal is not None else ()
+
+
 def _root() -> Path:
     try:
         dist = metadata.distribution(DISTRIBUTION)
@@ -111,7 +121,7 @@ def patterns() -> GLZPatterns:
             continue
         for key, regex in word_lists.items():
             line = line.replace(key, regex)
-        out.append(Pattern(id=len(out), type=kind.lower(), pattern=line, regex=re.compile(line), gates=gates(line)))
+        out.append(Pattern(id=len(out), type=kind.lower(), pattern=line, regex=re.compile(line), gates=_gates(line)))
     version = metadata.version(DISTRIBUTION)
     return GLZPatterns(
         name="Gow, Larcker & Zakolyukina (2021) non-answer patterns",

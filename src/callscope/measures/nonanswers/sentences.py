@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ...model import Call, Exchange
+from ..gates import screen
 from ..tokenize import sentence_spans
 from . import glz
-from .cues import TYPES, cue_features
+from .cues import TYPES, cue_features, cues
 from .detector import SentenceHits, is_non_answer
 
 METHODS = ("detector", "glz")
+_NOTHING = SentenceHits()
+
+
+@lru_cache(maxsize=1)
+def _screen() -> re.Pattern[str] | None:
+    """Most sentences match no GLZ gate and no cue check: one trie of a test from each tells them apart."""
+    return screen([*(check for _, _, checks in cues() for check in checks), *(p.gates for p in glz.patterns().patterns)])
 
 
 def hits(sentence: str) -> SentenceHits:
+    """What fires on one sentence; most sentences miss the screen, which says nothing can."""
+    if sentence.isascii() and (quick := _screen()) is not None and quick.search(sentence.lower()) is None:
+        return _NOTHING
+    return all_hits(sentence)
+
+
+def all_hits(sentence: str) -> SentenceHits:
+    """`hits` without the screen: every GLZ pattern and cue checked."""
     matches = glz.patterns().matches(sentence)
     features, types = cue_features(sentence)
     types |= {p.type for p, _ in matches}
