@@ -10,7 +10,7 @@ import json
 import sqlite3
 from typing import Any
 
-from .rows import CORE as _CORE
+from .store import _CORE
 
 SCHEMA = "callscope.call/1"
 
