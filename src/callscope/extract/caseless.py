@@ -59,9 +59,15 @@ class Keyed:
         self.rx = rx
         self.keys = tuple(k for k in keys if not any(o != k and o in k for o in keys))  # "ratio" covers "quick ratio"
 
+    def may_match(self, text: str, low: str | None = None) -> bool:
+        """False only when `text` is ASCII and holds none of the keys: then `rx` cannot match in it."""
+        if not text.isascii():
+            return True
+        low = text.lower() if low is None else low
+        return any(k in low for k in self.keys)
+
     def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match[str]]:
-        if text.isascii():
-            low = text.lower() if low is None else low
-            if not any(k in low for k in self.keys):
-                return iter(())
-        return finditer(self.rx, text, low)
+        return finditer(self.rx, text, low) if self.may_match(text, low) else iter(())
+
+    def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
+        return search(self.rx, text, low) if self.may_match(text, low) else None

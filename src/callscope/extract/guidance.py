@@ -130,14 +130,10 @@ def fragment(sentence: str) -> bool:
     return not _FINITE.search(sentence) and not _past(sentence)
 
 
-_OUTLOOK_WORD = re.compile(r"\b(?:outlook|guidance|expect)", re.I)
+_OUTLOOK_WORD = caseless.Keyed(re.compile(r"\b(?:outlook|guidance|expect)", re.I), ("outlook", "guidance", "expect"))
 _OUTLOOK_OPENER = re.compile(r"\b(?:outlook|guidance|expectations?)\b.*\b(?:as follows|follows|is|are)\s*[:.]?\s*$|:\s*$", re.I)
 
 
 def opens_outlook(sentence: str) -> bool:
     """A sentence that introduces a list of outlook figures in the sentences that follow."""
-    if sentence.isascii():  # the words as substrings first: most sentences have none of them
-        low = sentence.lower()
-        if "outlook" not in low and "guidance" not in low and "expect" not in low:
-            return False
-    return bool(caseless.search(_OUTLOOK_WORD, sentence)) and bool(_OUTLOOK_OPENER.search(sentence.strip()))
+    return _OUTLOOK_WORD.search(sentence) is not None and bool(_OUTLOOK_OPENER.search(sentence.strip()))

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from .. import lexicons
+from . import caseless
 from .metrics import MetricMention
 from .numbers import Number
 from .trie import trie_pattern
@@ -31,21 +32,14 @@ def _prefix() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _noun_keys() -> tuple[str, ...]:
-    """Every `named` match ends with one of these nouns (lower-cased): a sentence without any has no named segment."""
+def _named() -> caseless.Keyed:
+    """The `named` pattern keyed on its nouns: every match ends with one (a sentence without any has no named segment)."""
     kinds = lexicons.load("segment_words").mapping()
-    return tuple(t.lower() for t, k in kinds.items() if k and (k[0] == "noun" or "lower" in k[1:]))
+    nouns = tuple(t.lower() for t, k in kinds.items() if k and (k[0] == "noun" or "lower" in k[1:]))
+    return caseless.Keyed(_rx()[0], nouns)
 
 
 _SUBJECT_KEYS = ("expect", "see", "forecast")  # the `subject` pattern's verbs, case-sensitive as it is
-
-
-def _may_hold(sentence: str, keys: tuple[str, ...]) -> bool:
-    """False only when no key is in the lower-cased ASCII sentence (other text: always True)."""
-    if not sentence.isascii():
-        return True
-    low = sentence.lower()
-    return any(k in low for k in keys)
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +73,7 @@ def _clean(name: str, never: frozenset[str]) -> str:
 def segment_of(sentence: str, m: MetricMention | None, n: Number) -> str | None:
     """The segment a figure is said of, or None for a company-wide figure."""
     named, before, after, subject, never = _rx()
-    hits = [*named.finditer(sentence, 0, n.start)] if _may_hold(sentence, _noun_keys()) else []
+    hits = [*named.finditer(sentence, 0, n.start)] if _named().may_match(sentence) else []
     if any(k in sentence for k in _SUBJECT_KEYS):
         hits = sorted([*hits, *subject.finditer(sentence, 0, n.start)], key=lambda h: h.end())
     for hit in reversed(hits):
