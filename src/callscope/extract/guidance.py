@@ -19,10 +19,6 @@ from .periods import PeriodMention
 from .trie import trie_pattern
 
 
-def _alt(terms: frozenset[str]) -> str:
-    return trie_pattern(terms)
-
-
 @lru_cache(maxsize=1)
 def _verbs() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str]]:
     past = re.compile(rf"\b(?:{trie_pattern(lexicons.load('report_verbs').terms)})\b", re.I)
@@ -43,9 +39,9 @@ def _future(text: str) -> re.Match[str] | None:
 
 @lru_cache(maxsize=1)
 def _rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    cues = re.compile(rf"(?<![\w-])(?:{_alt(lexicons.load('guidance_cues').terms)})(?![\w-])", re.I)
-    past = re.compile(rf"(?<![\w-])(?:{_alt(lexicons.load('past_cues').terms)})(?![\w-])", re.I)
-    hedges = re.compile(rf"(?<![\w-])(?:{_alt(lexicons.load('hedges').terms)})(?![\w-])", re.I)
+    cues = re.compile(rf"(?<![\w-])(?:{trie_pattern(lexicons.load('guidance_cues').terms)})(?![\w-])", re.I)
+    past = re.compile(rf"(?<![\w-])(?:{trie_pattern(lexicons.load('past_cues').terms)})(?![\w-])", re.I)
+    hedges = re.compile(rf"(?<![\w-])(?:{trie_pattern(lexicons.load('hedges').terms)})(?![\w-])", re.I)
     return cues, past, hedges
 
 

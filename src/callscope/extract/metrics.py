@@ -26,11 +26,6 @@ class MetricMention(msgspec.Struct, frozen=True):
     phrase: str
 
 
-def _alt(terms: list[str], *, cased: bool = False) -> str:
-    """Longest-first alternation of literal terms, as a trie (see `numbers._alt`)."""
-    return trie_pattern(terms, fold=not cased)
-
-
 @lru_cache(maxsize=1)
 def _tables() -> tuple[
     re.Pattern[str], dict[str, str], frozenset[str], re.Pattern[str], re.Pattern[str], dict[str, str], re.Pattern[str]
@@ -39,13 +34,13 @@ def _tables() -> tuple[
     rx = re.compile(rf"(?<![\w-])(?:{trie_pattern(taxonomy)})(?![\w-])", re.I)
     count_metrics = lexicons.load("count_metrics").terms
     geos = lexicons.load("geographies").terms
-    cased = _alt([g for g in geos if not g.islower()], cased=True)
-    lower = _alt([g for g in geos if g.islower()])
+    cased = trie_pattern([g for g in geos if not g.islower()], fold=False)
+    lower = trie_pattern([g for g in geos if g.islower()])
     geo_rx = re.compile(rf"(?<![\w.])(?:{cased}|(?i:{lower}))(?![\w])")
     quals = {k: v[0] for k, v in lexicons.load("qualifiers").mapping().items()}
-    qual_rx = re.compile(rf"(?<![\w-])(?:{_alt(list(quals))})(?![\w-])", re.I)
+    qual_rx = re.compile(rf"(?<![\w-])(?:{trie_pattern(quals)})(?![\w-])", re.I)
     stop = lexicons.load("label_stopwords").terms
-    stop_rx = re.compile(rf"^(?:{_alt(list(stop))})$", re.I)
+    stop_rx = re.compile(rf"^(?:{trie_pattern(stop)})$", re.I)
     return rx, taxonomy, count_metrics, geo_rx, qual_rx, quals, stop_rx
 
 

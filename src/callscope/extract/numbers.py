@@ -44,12 +44,6 @@ class Number(msgspec.Struct, frozen=True):
         return self.low is not None and self.high is not None and self.low != self.high
 
 
-def _alt(terms: list[str], *, cased: bool = False) -> str:
-    """Longest-first alternation of literal terms, as a trie (it rejects a position after one character
-    instead of trying every term); `cased` keeps the terms' case for a case-sensitive pattern."""
-    return trie_pattern(terms, fold=not cased)
-
-
 @dataclass(frozen=True)
 class _Grammar:
     atom: re.Pattern[str]
@@ -88,22 +82,22 @@ def grammar() -> _Grammar:
     cur_words = [c for c in currencies if c.islower()]
     atom = re.compile(
         rf"(?=[A-Z{''.join(re.escape(c[0]) for c in symbols)}\d.])"  # cheap first-character gate: the scan is per character
-        rf"(?:(?P<code>{_alt(codes, cased=True)})\s?)?(?:(?P<sym>{_alt(symbols, cased=True)})\s?)?(?P<num>{num})"
-        rf"(?:(?P<short>{_alt(short_scales, cased=True)})(?![\w$])|\s?-?(?P<scale>{_alt(long_scales, cased=True)})\b)?"
-        rf"(?:\s(?P<curw>{_alt(cur_words, cased=True)})\b)?"
-        rf"(?:\s?(?P<unit>{_alt([u for u in units if not u[0].isalpha()], cased=True)})|\s(?P<unitw>{_alt(words_after, cased=True)})\b|(?P<unitx>x)\b)?"
+        rf"(?:(?P<code>{trie_pattern(codes, fold=False)})\s?)?(?:(?P<sym>{trie_pattern(symbols, fold=False)})\s?)?(?P<num>{num})"
+        rf"(?:(?P<short>{trie_pattern(short_scales, fold=False)})(?![\w$])|\s?-?(?P<scale>{trie_pattern(long_scales, fold=False)})\b)?"
+        rf"(?:\s(?P<curw>{trie_pattern(cur_words, fold=False)})\b)?"
+        rf"(?:\s?(?P<unit>{trie_pattern([u for u in units if not u[0].isalpha()], fold=False)})|\s(?P<unitw>{trie_pattern(words_after, fold=False)})\b|(?P<unitx>x)\b)?"
     )
     words = trie_pattern(spoken)
     spoken_rx = re.compile(rf"\b(?:{words})(?:(?:\s+and\s+|[\s-]+)(?:{words}))*\b", re.I)
     fuzzy_rx = re.compile(
-        rf"\b(?P<pos>{_alt(list(positions))})[\s-]+(?P<band>{_alt([b.replace(' ', '-') for b in bands] + list(bands))})\b"
+        rf"\b(?P<pos>{trie_pattern(list(positions))})[\s-]+(?P<band>{trie_pattern([b.replace(' ', '-') for b in bands] + list(bands))})\b"
         rf"(?:\s?(?P<unit>%|percent\b|percentage points?\b|basis points\b))?",
         re.I,
     )
-    approx_rx = re.compile(rf"\b(?P<w>{_alt(list(approx))})\s*(?:of\s+|a\s+|an\s+|the\s+)?$", re.I)
-    count_after = re.compile(rf"^(?:\s+[\w&-]+){{0,2}}?\s+(?P<noun>{_alt(list(count_units))})\b", re.I)
+    approx_rx = re.compile(rf"\b(?P<w>{trie_pattern(list(approx))})\s*(?:of\s+|a\s+|an\s+|the\s+)?$", re.I)
+    count_after = re.compile(rf"^(?:\s+[\w&-]+){{0,2}}?\s+(?P<noun>{trie_pattern(list(count_units))})\b", re.I)
     nf = lexicons.load("non_figure_context").terms
-    non_figure_before = re.compile(rf"(?:^|\s)(?:{_alt(list(nf))})\s*$", re.I)
+    non_figure_before = re.compile(rf"(?:^|\s)(?:{trie_pattern(list(nf))})\s*$", re.I)
     return _Grammar(
         atom,
         spoken_rx,
@@ -274,7 +268,7 @@ def _spoken(text: str, g: _Grammar, taken: list[tuple[int, int]]) -> list[Number
 @lru_cache(maxsize=1)
 def _unit_after() -> re.Pattern[str]:
     """A unit word right after a spoken number ("five percent")."""
-    return re.compile(rf"\s?({_alt([u for u in grammar().units if u != 'x'])})(?!\w)", re.I)
+    return re.compile(rf"\s?({trie_pattern([u for u in grammar().units if u != 'x'])})(?!\w)", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -317,8 +311,8 @@ def _approx(nums: list[Number], text: str, g: _Grammar) -> list[Number]:
 
 @lru_cache(maxsize=1)
 def _ratio_rx() -> re.Pattern[str]:
-    words = _alt(list(lexicons.load("ratio_words").terms))
-    bounds = _alt([w for w, k in grammar().approx_kinds.items()])
+    words = trie_pattern(list(lexicons.load("ratio_words").terms))
+    bounds = trie_pattern([w for w, k in grammar().approx_kinds.items()])
     return re.compile(
         rf"\b(?:{words})\s+(?:(?:was|is|of|at|remained|came in)\s+)*(?:(?P<b>{bounds})\s+)?(?P<n>one|two|\d+(?:\.\d+)?)(?![\w%]|\.\d)",
         re.I,
