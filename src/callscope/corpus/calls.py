@@ -10,7 +10,7 @@ import json
 import sqlite3
 from typing import Any
 
-from .store import _CORE
+from .rows import CORE as _CORE
 
 SCHEMA = "callscope.call/1"
 

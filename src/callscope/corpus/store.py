@@ -1,4 +1,4 @@
-"""The SQLite store: one file in WAL mode; each call is written in exactly one transaction.
+"""The SQLite store: one file in WAL mode; a call is written whole, in one transaction (alone or in a batch).
 
 A call is keyed by its content hash and its source (absolute path, or `archive!member`):
 the same content again is a no-op, changed content at the same source replaces the old
@@ -10,59 +10,51 @@ call or the new one, never a mix. Storage errors (disk full, I/O) surface as one
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import CallscopeError
-from .periods import company_key
-from .schema import CALL_BITS, TURN_BITS, migrate, period_key, turn_rowid
+from .rows import CallRows, call_rows
+from .schema import CALL_BITS, TURN_BITS, migrate
 
 Status = Literal["new", "unchanged", "stale", "changed", "duplicate"]
 
-_CORE = ("metric", "label", "value", "low", "high", "unit", "period", "turn", "sentence")
-# Where the measures stage puts each promoted figure (callscope.measures/1), then names to look for anywhere.
-_PATHS = {
-    "tone": [("call", "net_tone")],
-    "uncertainty": [("call", "uncertainty_share")],
-    "non_answer_rate": [("qa", "non_answer_share")],
+
+# A call's rows in other tables wait until the transaction's calls are in, then go in one multi-row
+# statement per table (see `_insert_rows`), in this order.
+_LATER = {
+    "participants": "INSERT INTO participants(call_id, pid, name, title, firm, role)",
+    "turns": "INSERT INTO turns(id, call_id, idx, speaker, role, section, n_words, text)",
+    "exchanges": "INSERT INTO exchanges",
+    "facts": "INSERT INTO facts",
+    "guidance": "INSERT INTO guidance",
+    "measures": "INSERT INTO measures(call_id, tone, uncertainty, non_answer_rate, data)",
 }
-_PROMOTED = {
-    "tone": ("tone", "lm_tone", "net_tone"),
-    "uncertainty": ("uncertainty", "lm_uncertainty", "uncertainty_share", "uncertainty_rate"),
-    "non_answer_rate": ("non_answer_rate", "nonanswer_rate", "non_answer_share"),
-}
+Later = dict[str, list[tuple[Any, ...]]]
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+@dataclass(frozen=True)
+class Entry:
+    """One item of a write batch: a call's rows to store, or (no rows) a failure to log."""
 
-
-def promoted(measures: dict[str, Any], key: str) -> float | None:
-    """The number at the measures stage's path for `key`, else the first under one of its names (shallow first)."""
-    for path in _PATHS[key]:
-        v: Any = measures
-        for part in path:
-            v = v.get(part) if isinstance(v, dict) else None
-        if isinstance(v, int | float) and not isinstance(v, bool):
-            return float(v)
-    names = _PROMOTED[key]
-    level: list[dict[str, Any]] = [measures]
-    while level:
-        for d in level:
-            for name in names:
-                v = d.get(name)
-                if isinstance(v, int | float) and not isinstance(v, bool):
-                    return float(v)
-        level = [v for d in level for v in d.values() if isinstance(v, dict)]
-    return None
+    source: str
+    content_hash: str | None
+    size: int = 0
+    rows: CallRows | None = None
+    error: str | None = None
 
 
 class RecordError(CallscopeError):
     """One call cannot be stored as it is (the store itself is fine): a per-file failure, not a fatal one."""
+
+
+def layout_error(rows: CallRows) -> str:
+    """Why a call does not fit the turn-id layout (see `schema.turn_rowid`)."""
+    return f"too many turns ({len(rows.turns)}) or calls for the store's turn-id layout (max {1 << TURN_BITS} turns)"
 
 
 def storage_error(label: str, exc: sqlite3.Error) -> CallscopeError:
@@ -88,7 +80,12 @@ class Store:
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
+                # for the writer: FTS5 merges and the scattered index inserts re-read and re-write the same
+                # pages; a bigger page cache and fewer WAL checkpoints (32 MB apart) do that less often
+                self.conn.execute("PRAGMA cache_size = -65536")  # KiB
+                self.conn.execute("PRAGMA wal_autocheckpoint = 8000")  # pages
             self.conn.execute("PRAGMA foreign_keys = ON")
+            self.max_vars = self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
             if max_pages:  # lets tests simulate a full disk
                 self.conn.execute(f"PRAGMA max_page_count = {int(max_pages)}")
             if readonly:
@@ -143,14 +140,86 @@ class Store:
     def write_call(
         self, source: str, content_hash: str, size: int, call: dict[str, Any], *, run: str = "", pipeline: str | None = None
     ) -> int:
-        """Store one call (replacing an older version at `source`) and its log line, in one transaction."""
+        """Store one call given as a `Call.to_dict()` dict (replacing an older version at `source`); see `write_rows`."""
+        return self.write_rows(source, content_hash, size, call_rows(call), run=run, pipeline=pipeline)
+
+    def write_rows(
+        self, source: str, content_hash: str, size: int, rows: CallRows, *, run: str = "", pipeline: str | None = None
+    ) -> int:
+        """Store one call's rows (replacing an older version at `source`) and its log line, in one transaction."""
+        later: Later = {t: [] for t in _LATER}
         with self.transaction() as c:
-            old = c.execute("SELECT id FROM calls WHERE source = ?", (source,)).fetchone()
-            if old:
-                c.execute("DELETE FROM calls WHERE id = ?", (old[0],))
-            call_id = self._insert(c, source, content_hash, size, call, pipeline)
-            self._log(c, run, source, content_hash, "replaced" if old else "stored", call_id, None)
+            call_id, _ = self._write(c, run, Entry(source, content_hash, size, rows), pipeline, later)
+            self._insert_later(c, later)
         return call_id
+
+    def write_batch(self, entries: Sequence[Entry], *, run: str = "", pipeline: str | None = None) -> list[tuple[str, str | None]]:
+        """Write calls and failure log lines in order, all in one transaction; `(status, error)` per entry.
+
+        Status is "stored", "replaced" or "failed" (a call the store cannot hold, see `RecordError`;
+        rolled back alone, logged in its place). The calls' rows in other tables go in at the end, one
+        statement per table: FTS5 writes an index segment per statement, and one segment per batch
+        instead of one per call is most of what batching saves. If the batch fails as a whole (disk
+        full, a constraint), it is written again one call per transaction, so everything before the
+        call that fails is stored, as if there had been no batch, before the error is raised.
+        """
+        if len(entries) > 1:
+            try:
+                return self._write_all(entries, run, pipeline)
+            except CallscopeError:
+                pass
+        out: list[tuple[str, str | None]] = []
+        for e in entries:
+            if e.rows is None:
+                self.log(run, e.source, e.content_hash, "failed", None, e.error)
+                out.append(("failed", e.error))
+                continue
+            later: Later = {t: [] for t in _LATER}
+            try:
+                with self.transaction() as c:
+                    _, status = self._write(c, run, e, pipeline, later)
+                    self._insert_later(c, later)
+            except RecordError as exc:
+                self.log(run, e.source, e.content_hash, "failed", None, exc.reason)
+                out.append(("failed", exc.reason))
+            else:
+                out.append((status, None))
+        return out
+
+    def _write_all(self, entries: Sequence[Entry], run: str, pipeline: str | None) -> list[tuple[str, str | None]]:
+        out: list[tuple[str, str | None]] = []
+        later: Later = {t: [] for t in _LATER}
+        with self.transaction() as c:
+            for e in entries:
+                if e.rows is None:
+                    self._log(c, run, e.source, e.content_hash, "failed", None, e.error)
+                    out.append(("failed", e.error))
+                    continue
+                c.execute("SAVEPOINT call")  # cheap: FTS5 joins the transaction only with the turns (or a replacement)
+                try:
+                    _, status = self._write(c, run, e, pipeline, later)
+                except RecordError as exc:
+                    c.execute("ROLLBACK TO call")
+                    self._log(c, run, e.source, e.content_hash, "failed", None, exc.reason)
+                    out.append(("failed", exc.reason))
+                else:
+                    out.append((status, None))
+                c.execute("RELEASE call")
+            self._insert_later(c, later)
+        return out
+
+    def _write(
+        self, c: sqlite3.Connection, run: str, e: Entry, pipeline: str | None, later: Later
+    ) -> tuple[int, str]:
+        """Replace any call at the source, insert this one (its other rows go to `later`) and its log line."""
+        assert e.rows is not None and e.content_hash is not None
+        old = c.execute("SELECT id FROM calls WHERE source = ?", (e.source,)).fetchone()
+        if old:
+            c.execute("DELETE FROM calls WHERE id = ?", (old[0],))
+        call_id = self._insert(c, e.source, e.content_hash, e.size, e.rows, pipeline, later)
+        status = "replaced" if old else "stored"
+        self._log(c, run, e.source, e.content_hash, status, call_id, None)
+        return call_id, status
 
     def log(self, run: str, source: str, content_hash: str | None, status: str, call_id: int | None = None, error: str | None = None) -> None:
         with self.transaction() as c:
@@ -164,15 +233,13 @@ class Store:
             (run, at, source, h, status, call_id, error),
         )
 
-    def _company(self, c: sqlite3.Connection, name: str | None, ticker: str | None) -> int | None:
-        """Link calls of one company: by ticker when known, else by normalised name.
+    def _company(self, c: sqlite3.Connection, name: str | None, ticker: str | None, key: str | None) -> int | None:
+        """Link calls of one company: by (upper-cased) ticker when known, else by normalised name (`key`).
 
         A ticker not seen before joins the company of the same normalised name (taking over its
         ticker only if it had none): transcript headers carry stray "tickers" often enough that
         splitting a company on them does more harm than merging two firms that share a name.
         """
-        key = company_key(name)
-        ticker = ticker.strip().upper() if ticker and ticker.strip() else None
         if ticker:
             row = c.execute("SELECT id FROM companies WHERE ticker = ?", (ticker,)).fetchone()
             if row:
@@ -187,62 +254,48 @@ class Store:
             return None
         return c.execute("INSERT INTO companies(ticker, name_key, name) VALUES (?,?,?)", (ticker, key, name)).lastrowid
 
-    def _insert(self, c: sqlite3.Connection, source: str, h: str, size: int, d: dict[str, Any], pipeline: str | None) -> int:
-        info = d.get("call", {})
-        parts = d.get("participants", [])
-        turns = d.get("turns", [])
-        roles = {p["id"]: p.get("role", "unknown") for p in parts}
-        words = [len(t["text"].split()) for t in turns]
-        qa_words = sum(w for t, w in zip(turns, words, strict=True) if t.get("section") == "qa")
-        date = info.get("date")
+    def _insert_later(self, c: sqlite3.Connection, later: Later) -> None:
+        for table, head in _LATER.items():
+            self._insert_rows(c, head, later[table])
+
+    def _insert_rows(self, c: sqlite3.Connection, head: str, rows: list[tuple[Any, ...]]) -> None:
+        """`head VALUES (...), (...), ...`: one statement per chunk of rows, not one per row.
+
+        Each statement in a transaction opens a statement savepoint (and statement journal), and FTS5
+        writes its pending terms out as a new index segment at every savepoint: one statement per turn
+        meant one segment per turn.
+        """
+        if not rows:
+            return
+        width = len(rows[0])
+        one = f"({','.join('?' * width)})"
+        per = max(1, self.max_vars // width)
+        for i in range(0, len(rows), per):
+            chunk = rows[i : i + per]
+            c.execute(f"{head} VALUES {','.join([one] * len(chunk))}", [v for r in chunk for v in r])
+
+    def _insert(
+        self, c: sqlite3.Connection, source: str, h: str, size: int, rows: CallRows, pipeline: str | None, later: Later
+    ) -> int:
+        """Insert the call under a new id; its rows in other tables, with that id added, go to `later`.
+
+        Only the ids are added here: the rest was built by the parser (see `rows.py`).
+        """
         cur = c.execute(
-            """INSERT INTO calls(source, content_hash, size_bytes, format, company_id, company, ticker, title, date,
+            """INSERT INTO calls(source, content_hash, size_bytes, company_id, format, company, ticker, title, date,
                    fiscal_period, period_key, language, n_turns, n_words, qa_words, n_exchanges, warnings, pipeline)
                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            (
-                source, h, size, info.get("format"), self._company(c, info.get("company"), info.get("ticker")),
-                info.get("company"), info.get("ticker"), info.get("title"), date, info.get("fiscal_period"),
-                period_key(info.get("fiscal_period"), date), info.get("language"), len(turns), sum(words), qa_words,
-                len(d.get("exchanges", [])), _json(list(d.get("warnings", []))), pipeline,
-            ),
+            (source, h, size, self._company(c, *rows.company), *rows.call, pipeline),
         )
         call_id = int(cur.lastrowid or 0)
-        if call_id >= 1 << CALL_BITS or len(turns) > 1 << TURN_BITS or any(t["index"] >= 1 << TURN_BITS for t in turns):
-            raise RecordError(source, f"too many turns ({len(turns)}) or calls for the store's turn-id layout (max {1 << TURN_BITS} turns)")
-        c.executemany(
-            "INSERT INTO participants(call_id, pid, name, title, firm, role) VALUES (?,?,?,?,?,?)",
-            [(call_id, p["id"], p["name"], p.get("title"), p.get("firm"), p.get("role", "unknown")) for p in parts],
-        )
-        c.executemany(
-            "INSERT INTO turns(id, call_id, idx, speaker, role, section, n_words, text) VALUES (?,?,?,?,?,?,?,?)",
-            [
-                (turn_rowid(date, call_id, t["index"]), call_id, t["index"], t["speaker"], roles.get(t["speaker"], "unknown"),
-                 t.get("section", "presentation"), w, t["text"])
-                for t, w in zip(turns, words, strict=True)
-            ],
-        )
-        exchanges = d.get("exchanges", [])
-        c.executemany(
-            "INSERT INTO exchanges VALUES (?,?,?,?,?,?,?)",
-            [
-                (call_id, i, e["analyst"], _json(e.get("question_turns", [])), _json(e.get("answer_turns", [])),
-                 int(bool(e.get("non_answer"))), _json(e.get("non_answer_types", [])))
-                for i, e in enumerate(exchanges)
-            ],
-        )
-        for table in ("facts", "guidance"):
-            rows = []
-            for i, f in enumerate(d.get(table, [])):
-                extra = {k: v for k, v in f.items() if k not in _CORE}
-                rows.append((call_id, i, *(f.get(k) for k in _CORE), _json(extra)))
-            c.executemany(f"INSERT INTO {table} VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-        measures = d.get("measures") or {}
-        if measures:
-            rate = promoted(measures, "non_answer_rate")
-            if rate is None and exchanges:
-                rate = sum(bool(e.get("non_answer")) for e in exchanges) / len(exchanges)
-            c.execute(
-                "INSERT INTO measures(call_id, tone, uncertainty, non_answer_rate, data) VALUES (?,?,?,?,?)",
-                (call_id, promoted(measures, "tone"), promoted(measures, "uncertainty"), rate, _json(measures)),
-            )
+        if call_id >= 1 << CALL_BITS or rows.too_big:
+            raise RecordError(source, layout_error(rows))
+        later["participants"] += [(call_id, *r) for r in rows.participants]
+        bits = call_id << TURN_BITS
+        later["turns"] += [(r[0] | bits, call_id, *r[1:]) for r in rows.turns]
+        later["exchanges"] += [(call_id, *r) for r in rows.exchanges]
+        later["facts"] += [(call_id, *r) for r in rows.facts]
+        later["guidance"] += [(call_id, *r) for r in rows.guidance]
+        if rows.measures:
+            later["measures"].append((call_id, *rows.measures))
         return call_id

@@ -1,0 +1,136 @@
+"""A call as the rows the store inserts, built in the parser process rather than in the writer.
+
+Ingest has many parsers but one writer, and the writer's CPU competes with the parsers for the
+same cores. So everything that does not need the store (word counts, company and period keys,
+turn-id bits, the JSON text of warnings, exchanges, extras and measures, the promoted measures)
+is computed here, next to the parse; the writer only adds the call id and inserts.
+
+`call_rows()` is the one place that maps a `Call.to_dict()` dict to rows, whichever process runs
+it, so a store is the same whether the rows came from a parser or from a plain call JSON payload
+(other parsers, `Store.write_call`). `encode`/`decode` carry rows between processes as msgpack
+behind a marker byte that JSON text never starts with.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, NamedTuple
+
+import msgspec
+
+from .periods import company_key
+from .schema import CALL_BITS, TURN_BITS, day_number, period_key
+
+CORE = ("metric", "label", "value", "low", "high", "unit", "period", "turn", "sentence")
+# Where the measures stage puts each promoted figure (callscope.measures/1), then names to look for anywhere.
+_PATHS = {
+    "tone": [("call", "net_tone")],
+    "uncertainty": [("call", "uncertainty_share")],
+    "non_answer_rate": [("qa", "non_answer_share")],
+}
+_PROMOTED = {
+    "tone": ("tone", "lm_tone", "net_tone"),
+    "uncertainty": ("uncertainty", "lm_uncertainty", "uncertainty_share", "uncertainty_rate"),
+    "non_answer_rate": ("non_answer_rate", "nonanswer_rate", "non_answer_share"),
+}
+MARKER = b"\xc1"  # never the first byte of JSON text (nor valid msgpack): tells encoded rows from call JSON
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # what json.dumps builds on every call
+_MSGPACK = msgspec.msgpack.Encoder()
+_UNPACK = msgspec.msgpack.Decoder()
+
+
+def to_json(value: Any) -> str:
+    """The JSON text stored in JSON columns: `json.dumps(value, ensure_ascii=False, separators=(",", ":"))`."""
+    return _ENCODER.encode(value)
+
+
+def promoted(measures: dict[str, Any], key: str) -> float | None:
+    """The number at the measures stage's path for `key`, else the first under one of its names (shallow first)."""
+    for path in _PATHS[key]:
+        v: Any = measures
+        for part in path:
+            v = v.get(part) if isinstance(v, dict) else None
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            return float(v)
+    names = _PROMOTED[key]
+    level: list[dict[str, Any]] = [measures]
+    while level:
+        for d in level:
+            for name in names:
+                v = d.get(name)
+                if isinstance(v, int | float) and not isinstance(v, bool):
+                    return float(v)
+        level = [v for d in level for v in d.values() if isinstance(v, dict)]
+    return None
+
+
+class CallRows(NamedTuple):
+    """Everything `Store` writes for one call except what only the store knows (ids, source, hash, size)."""
+
+    call: tuple[Any, ...]  # calls columns format .. warnings, in table order
+    company: tuple[str | None, str | None, str | None]  # (name, upper-cased ticker, company_key(name))
+    too_big: bool  # more turns (or a higher turn index) than the turn-id layout holds
+    participants: list[tuple[Any, ...]]  # (pid, name, title, firm, role)
+    turns: list[tuple[Any, ...]]  # (day and index bits of the turn id, idx, speaker, role, section, n_words, text)
+    exchanges: list[tuple[Any, ...]]  # table columns after call_id
+    facts: list[tuple[Any, ...]]  # idx, CORE..., extra JSON
+    guidance: list[tuple[Any, ...]]
+    measures: tuple[Any, ...] | None  # (tone, uncertainty, non_answer_rate, data JSON)
+
+
+def _figures(items: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """facts/guidance rows: the core columns, and every other key as `extra` JSON."""
+    return [(i, *(f.get(k) for k in CORE), to_json({k: v for k, v in f.items() if k not in CORE})) for i, f in enumerate(items)]
+
+
+def call_rows(d: dict[str, Any]) -> CallRows:
+    """Rows for a call dict as decoded from the call's JSON (`msgspec.json` round trip of `to_dict()`)."""
+    info = d.get("call", {})
+    parts = d.get("participants", [])
+    turns = d.get("turns", [])
+    exchanges = d.get("exchanges", [])
+    roles = {p["id"]: p.get("role", "unknown") for p in parts}
+    words = [len(t["text"].split()) for t in turns]
+    qa_words = sum(w for t, w in zip(turns, words, strict=True) if t.get("section") == "qa")
+    date, name, ticker = info.get("date"), info.get("company"), info.get("ticker")
+    call = (
+        info.get("format"), name, ticker, info.get("title"), date, info.get("fiscal_period"),
+        period_key(info.get("fiscal_period"), date), info.get("language"), len(turns), sum(words), qa_words,
+        len(exchanges), to_json(list(d.get("warnings", []))),
+    )
+    company = (name, ticker.strip().upper() if ticker and ticker.strip() else None, company_key(name))
+    too_big = len(turns) > 1 << TURN_BITS or any(t["index"] >= 1 << TURN_BITS for t in turns)
+    day = day_number(date) << (CALL_BITS + TURN_BITS)
+    rows = CallRows(
+        call, company, too_big,
+        [(p["id"], p["name"], p.get("title"), p.get("firm"), p.get("role", "unknown")) for p in parts],
+        [
+            (day | t["index"], t["index"], t["speaker"], roles.get(t["speaker"], "unknown"), t.get("section", "presentation"), w, t["text"])
+            for t, w in zip(turns, words, strict=True)
+        ],
+        [
+            (i, e["analyst"], to_json(e.get("question_turns", [])), to_json(e.get("answer_turns", [])),
+             int(bool(e.get("non_answer"))), to_json(e.get("non_answer_types", [])))
+            for i, e in enumerate(exchanges)
+        ],
+        _figures(d.get("facts", [])), _figures(d.get("guidance", [])), None,
+    )
+    measures = d.get("measures") or {}
+    if measures:
+        rate = promoted(measures, "non_answer_rate")
+        if rate is None and exchanges:
+            rate = sum(bool(e.get("non_answer")) for e in exchanges) / len(exchanges)
+        rows = rows._replace(measures=(promoted(measures, "tone"), promoted(measures, "uncertainty"), rate, to_json(measures)))
+    return rows
+
+
+def encode(rows: CallRows) -> bytes:
+    """Rows as bytes for the trip to the writer (a process pool result or a Parquet shard)."""
+    return MARKER + _MSGPACK.encode(rows)
+
+
+def decode(payload: bytes) -> CallRows:
+    """Rows from `encode()`'s bytes, or from a call's JSON (what other parsers return)."""
+    if payload[:1] == MARKER:
+        return CallRows(*_UNPACK.decode(memoryview(payload)[1:]))
+    return call_rows(msgspec.json.decode(payload))
