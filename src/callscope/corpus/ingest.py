@@ -16,8 +16,7 @@ import signal
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,10 +26,10 @@ import msgspec
 
 from ..errors import CallscopeError
 from . import rows
+from .pool import Parser, ParserPool
 from .sources import Bad, Item, expand
 from .store import Entry, Store, layout_error
 
-Parser = Callable[[str, bytes], tuple[bool, bytes | str]]
 BATCH_CALLS = 64  # calls per transaction: ~15% less writer CPU than 16, little work to redo after a crash
 BATCH_SECONDS = 5.0  # ... or fewer, when parsing is slow
 
@@ -135,22 +134,22 @@ class _Done:
 
 
 class LocalBackend:
-    """`workers=1` parses inline (no pickling); more uses a process pool on this machine."""
+    """`workers=1` parses inline (no pickling); more uses parser processes on this machine (`pool.py`)."""
 
     def __init__(self, workers: int, parser: Parser, window: int | None = None) -> None:
         self.parser = parser
-        self.pool = ProcessPoolExecutor(workers, initializer=_quiet_worker) if workers > 1 else None
+        self.pool = ParserPool(workers, parser, _quiet_worker) if workers > 1 else None
         # enough queued work per parser to keep it busy while the writer commits a batch (~0.2 s)
         self.window = 1 if self.pool is None else (window or workers * 8)
 
     def submit(self, source: str, data: bytes) -> Job:
         if self.pool is None:
             return _Done(self.parser(source, data))
-        return self.pool.submit(self.parser, source, data)
+        return self.pool.submit(source, data)
 
     def close(self, interrupted: bool) -> None:
         if self.pool is not None:
-            self.pool.shutdown(wait=not interrupted, cancel_futures=True)
+            self.pool.close(interrupted)
 
 
 def ingest(

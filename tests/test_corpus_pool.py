@@ -1,0 +1,75 @@
+"""The ingest parser pool: results by job, parser errors and deaths surface like an executor's."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from concurrent.futures.process import BrokenProcessPool
+
+import pytest
+
+from callscope.corpus.pool import ParserPool
+
+
+def _quiet() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _echo(source: str, data: bytes) -> tuple[bool, bytes | str]:
+    if source.startswith("slow"):
+        time.sleep(0.2)  # finishes after the jobs behind it
+    if source == "bad":
+        raise ValueError(f"cannot parse {source}")
+    if source == "unpicklable":
+        raise ValueError(lambda: 0)
+    if source == "die":
+        os._exit(9)
+    return True, data * 2
+
+
+def test_results_match_their_jobs_whatever_order_they_finish_in() -> None:
+    pool = ParserPool(2, _echo, _quiet)
+    try:
+        jobs = [pool.submit(name, name.encode()) for name in ("slow-a", "b", "c", "slow-d", "e")]
+        assert [j.result() for j in jobs] == [(True, n.encode() * 2) for n in ("slow-a", "b", "c", "slow-d", "e")]
+    finally:
+        pool.close(False)
+    assert all(p.exitcode == 0 for p in pool.procs)  # stopped by their sentinel, not killed
+
+
+def test_a_parser_exception_is_raised_by_its_job_only() -> None:
+    pool = ParserPool(2, _echo, _quiet)
+    try:
+        bad, odd, good = pool.submit("bad", b""), pool.submit("unpicklable", b""), pool.submit("ok", b"x")
+        with pytest.raises(ValueError, match="cannot parse bad"):
+            bad.result()
+        with pytest.raises(RuntimeError, match="ValueError: <function"):
+            odd.result()
+        assert good.result() == (True, b"xx")
+    finally:
+        pool.close(False)
+
+
+def test_a_dead_parser_breaks_the_pool_and_close_does_not_hang() -> None:
+    pool = ParserPool(2, _echo, _quiet)
+    try:
+        first = pool.submit("a", b"a")
+        assert first.result() == (True, b"aa")
+        dead = pool.submit("die", b"")
+        later = [pool.submit(f"slow-{i}", b"") for i in range(4)]
+        with pytest.raises(BrokenProcessPool):
+            dead.result()
+        assert later
+    finally:
+        pool.close(False)
+    assert not any(p.is_alive() for p in pool.procs)
+
+
+def test_closing_with_jobs_left_stops_the_parsers() -> None:
+    pool = ParserPool(2, _echo, _quiet)
+    for i in range(6):
+        pool.submit(f"slow-{i}", b"")
+    start = time.monotonic()
+    pool.close(False)
+    assert time.monotonic() - start < 1 and not any(p.is_alive() for p in pool.procs)
