@@ -50,6 +50,17 @@ def test_encoded_rows_round_trip() -> None:
     assert decode(msgspec.json.encode(_rows(turns=3))) == call_rows(_rows(turns=3))  # a call's JSON is accepted too
 
 
+def test_a_call_dict_with_tuples_and_nan_gives_the_rows_its_json_gives() -> None:
+    d = _rows(turns=2)
+    d["exchanges"] = ({"analyst": 1, "question_turns": (0,), "answer_turns": (1,), "non_answer": False},)
+    d["measures"] = {"call": {"net_tone": float("nan"), "uncertainty_share": 0.25}, "qa": {"non_answer_share": 0.5}}
+    as_json = msgspec.json.decode(msgspec.json.encode(d))  # tuples become lists, NaN becomes null
+    rows = call_rows(d)
+    assert rows == call_rows(as_json)
+    assert rows.measures is not None and rows.measures[:3] == (None, 0.25, 0.5)
+    assert '"net_tone":null' in rows.measures[3] and rows.exchanges[0][2:4] == ("[0]", "[1]")
+
+
 def test_a_call_that_does_not_fit_fails_alone_inside_a_batch(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     with Store(db) as store:

@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-import msgspec
-
 from ..errors import CallscopeError
 from . import rows
 from .pool import Parser, ParserPool
@@ -37,14 +35,13 @@ BATCH_SECONDS = 5.0  # ... or fewer, when parsing is slow
 def parse_payload(source: str, data: bytes) -> tuple[bool, bytes | str]:
     """Worker side: `(True, encoded rows)` for a parsed call, `(False, reason)` for a bad file.
 
-    Other parsers may return the call's JSON instead of rows; the writer accepts both. The rows are
-    built from the call's JSON round trip so they hold exactly what the writer would get from JSON.
+    Other parsers may return the call's JSON instead of rows; the writer accepts both, and builds the
+    same rows from that JSON as these from the call's dict.
     """
     from ..pipeline import analyze
 
     try:
-        call = msgspec.json.decode(msgspec.json.encode(analyze(data, name=source).to_dict()))
-        return True, rows.encode(rows.call_rows(call))
+        return True, rows.encode(rows.call_rows(analyze(data, name=source).to_dict()))
     except CallscopeError as exc:
         return False, exc.reason
     except (MemoryError, RecursionError) as exc:
