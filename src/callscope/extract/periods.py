@@ -264,16 +264,25 @@ _KEYS: list[tuple[str, ...]] = [
     ("year", "yoy"),
     ("19", "20"),
 ]
-_KEYED = [caseless.Keyed(rx, keys) for (_, rx), keys in zip(PATTERNS, _KEYS, strict=True)]
+_ALL_KEYS = tuple(sorted({k for keys in _KEYS for k in keys}))
+_KEYED = [(kind, rx, frozenset(keys)) for (kind, rx), keys in zip(PATTERNS, _KEYS, strict=True)]
 
 
 @lru_cache(maxsize=4096)
 def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
-    """The raw pattern matches of a sentence (cached: call-period inference and extraction read the same sentences)."""
+    """The raw pattern matches of a sentence (cached: call-period inference and extraction read the same sentences).
+
+    On ASCII text a pattern is searched only when the sentence holds one of its keys; the keys present
+    are found once for all 15 patterns (a `caseless.Keyed` per pattern tested them pattern by pattern)."""
     low = sentence.lower()
     if not _gated(sentence, low):
         return ()
-    return tuple((kind, m) for (kind, _), keyed in zip(PATTERNS, _KEYED, strict=True) for m in keyed.finditer(sentence, low))
+    if not sentence.isascii():
+        return tuple((kind, m) for kind, rx, _ in _KEYED for m in rx.finditer(sentence))
+    present = {k for k in _ALL_KEYS if k in low}
+    return tuple(
+        (kind, m) for kind, rx, keys in _KEYED if not keys.isdisjoint(present) for m in caseless.finditer(rx, sentence, low)
+    )
 
 
 def find_periods(sentence: str, cur: Fiscal) -> list[PeriodMention]:
