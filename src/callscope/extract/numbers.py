@@ -18,7 +18,7 @@ from msgspec.structs import replace
 from .. import lexicons
 from . import caseless, context
 from .ranges import join_ranges, tolerances
-from .trie import trie_pattern
+from .trie import class_led_words, trie_pattern
 
 
 class Number(msgspec.Struct, frozen=True):
@@ -351,9 +351,10 @@ _DIGIT = re.compile(r"\d")
 def triggers() -> re.Pattern[str]:
     """Where a figure could start: a digit, a number word (not a lone "one"), or a spoken band."""
     g = grammar()
-    words = trie_pattern(w for w in g.spoken_words if w != "one")
-    bands = trie_pattern([b for b in g.fuzzy_bands if not b[0].isdigit()])
-    return re.compile(rf"\d|\b(?:{words}|{bands}|one(?=[\s-]+(?:hundred|thousand|million|billion)))\b", re.I)
+    words = [w for w in g.spoken_words if w != "one"] + [b for b in g.fuzzy_bands if not b[0].isdigit()]
+    letters, body = class_led_words(words, {"o": r"ne(?=[\s-]+(?:hundred|thousand|million|billion))"})
+    # = \d|\b(?:words|one(?=[\s-]+(?:hundred|...)))\b, led by a character class (see `class_led_words`)
+    return re.compile(rf"[\d{letters}](?:(?<=\d)|{body})", re.I)
 
 
 @lru_cache(maxsize=1)
