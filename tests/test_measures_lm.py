@@ -15,7 +15,7 @@ from callscope import read
 from callscope.measures import measure
 from callscope.measures.counts import LMCounter
 from callscope.measures.lm import ENV_VAR, default_path, dictionary, load_dictionary
-from callscope.measures.tokenize import lm_tokens, sentence_spans, word_counts
+from callscope.measures.tokenize import _BOUNDARY, lm_tokens, sentence_spans, word_counts
 from callscope.pipeline import analyze
 
 from .conftest import shared_path
@@ -174,6 +174,14 @@ def test_sentence_splitter_keeps_abbreviations_and_decimals() -> None:
     text = "Revenue grew 3.5% in the U.S. Market share rose. Mr. Smith joined Acme Inc. last year! Really? Yes."
     got = [text[s:e] for s, e in sentence_spans(text)]
     assert got == ["Revenue grew 3.5% in the U.S. Market share rose.", "Mr. Smith joined Acme Inc. last year!", "Really?", "Yes."]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ0 .!?\n\t\"')]’”(['‘“")), max_size=40))
+def test_sentence_boundary_pattern_equals_its_plain_form(text: str) -> None:
+    """The class-led boundary pattern finds what `[.!?]+[closers]*(?=\\s+[opener]?[A-Z0-9])|\\n\\s*` finds."""
+    plain = re.compile(r"[.!?]+[\"')\]’”]*(?=\s+[\"'(\[‘“]?[A-Z0-9])|\n\s*")
+    assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)
