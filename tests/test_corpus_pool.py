@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import time
@@ -9,6 +10,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
+from callscope.corpus.ingest import LocalBackend
 from callscope.corpus.pool import ParserPool
 
 
@@ -73,3 +75,26 @@ def test_closing_with_jobs_left_stops_the_parsers() -> None:
     start = time.monotonic()
     pool.close(False)
     assert time.monotonic() - start < 1 and not any(p.is_alive() for p in pool.procs)
+
+
+_PARSED: list[str] = []
+
+
+def _warmth(source: str, data: bytes) -> tuple[bool, bytes | str]:
+    """Says whether this process had parsed anything before this call."""
+    before = bool(_PARSED)
+    _PARSED.append(source)
+    return True, b"warm" if before else b"cold"
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="pre-warming only helps forked parsers")
+def test_forked_parsers_start_with_the_parent_warmed_up() -> None:
+    _PARSED.clear()
+    backend = LocalBackend(2, _warmth)
+    try:
+        jobs = [backend.submit(f"f{i}", b"") for i in range(4)]
+        assert [j.result() for j in jobs] == [(True, b"warm")] * 4  # even each parser's first job
+        assert _PARSED == ["northwind_2025_q1.txt"]  # the parent parsed one bundled sample, once
+    finally:
+        backend.close(False)
+    assert LocalBackend(1, _warmth).pool is None and _PARSED == ["northwind_2025_q1.txt"]  # inline: nothing to warm
