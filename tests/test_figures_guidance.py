@@ -173,6 +173,7 @@ def test_fiscal_year_end_from_the_call_date(quarter: int | None, year: int, date
         (Fiscal(2, 2017, 12), "in the second half", "H2 2017", "future"),
         (Fiscal(2, 2017, 12), "next quarter", "Q3 2017", "future"),
         (Fiscal(3, 2016, 12), "ten years ago", "FY 2006", "past"),
+        (Fiscal(3, 2016, 12), "Bookings rose 6% YoY", "Q3 2015", "past"),  # "YoY" alone passes the period gate
     ],
 )
 def test_relative_periods(fiscal: Fiscal, said: str, period: str, relation: str) -> None:

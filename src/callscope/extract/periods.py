@@ -222,11 +222,11 @@ def _q(q: int | None, y: int | None) -> str:
 
 # every period phrase contains one of these; sentences without any skip the eleven patterns below
 _GATE = re.compile(
-    r"quarter|half|year|month|period|fiscal|ytd|ltm|ttm|sequential|\b[qh][1-4]|\b[1-4][qh]\b|\bfy|(?:19|20)\d\d", re.I
+    r"quarter|half|year|month|period|fiscal|ytd|ltm|ttm|yoy|sequential|\b[qh][1-4]|\b[1-4][qh]\b|\bfy|(?:19|20)\d\d", re.I
 )
 
 
-_GATE_WORDS = ("quarter", "year", "half", "month", "period", "fiscal", "ytd", "ltm", "ttm", "sequential")
+_GATE_WORDS = ("quarter", "year", "half", "month", "period", "fiscal", "ytd", "ltm", "ttm", "yoy", "sequential")
 _DIGIT = re.compile(r"\d")
 _GATE_REST = re.compile(r"\b[qh][1-4]|\b[1-4][qh]\b|\bfy|(?:19|20)\d\d")  # the rest of _GATE, on lower-cased text
 
