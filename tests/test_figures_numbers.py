@@ -91,6 +91,19 @@ def test_ratio() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "bound"),
+    [
+        ("Our book-to-bill ratio for the quarter was above one.", 1.0, "min"),
+        ("Book-to-bill for the fourth quarter was 1.2.", 1.2, None),
+        ("Book-to-bill in Q3 was 1.05.", 1.05, None),
+    ],
+)
+def test_ratio_with_its_period_between_word_and_number(text: str, value: float, bound: str | None) -> None:
+    n = one(text)
+    assert (n.value, n.unit, n.bound) == (value, "x", bound)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The call is on July 19, 2006.",

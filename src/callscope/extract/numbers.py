@@ -314,7 +314,8 @@ def _ratio_rx() -> re.Pattern[str]:
     words = trie_pattern(list(lexicons.load("ratio_words").terms))
     bounds = trie_pattern([w for w, k in grammar().approx_kinds.items()])
     return re.compile(
-        rf"\b(?:{words})\s+(?:(?:was|is|of|at|remained|came in)\s+)*(?:(?P<b>{bounds})\s+)?(?P<n>one|two|\d+(?:\.\d+)?)(?![\w%]|\.\d)",
+        rf"\b(?:{words})(?:\s+(?:for|in)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:quarter|year|period|q[1-4]))?"  # "... for the quarter"
+        rf"\s+(?:(?:was|is|of|at|remained|came in)\s+)*(?:(?P<b>{bounds})\s+)?(?P<n>one|two|\d+(?:\.\d+)?)(?![\w%]|\.\d)",
         re.I,
     )
 
