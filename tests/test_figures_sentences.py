@@ -9,11 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from callscope.extract import sentences
-from callscope.extract.sentences import _END, _LAST_WORD, MAX_SENTENCE, _abbreviations
+from callscope.extract.sentences import _END, _LAST_WORD, MAX_SENTENCE, _abbreviations, cut_and_strip
 
 
 def plain_split(text: str) -> Iterator[tuple[int, int]]:
-    """The splitter as first written: slices for the last word, a regex per initials check, a strip per chunk."""
+    """The splitter as first written: slices for the last word, a regex per initials check, every chunk cut and stripped
+    (`cut_and_strip`, without `_strip`'s shortcut for the usual sentence)."""
     abbr = _abbreviations()
     for para in re.finditer(r"[^\n]+", text):
         base, p = para.start(), para.group(0)
@@ -23,22 +24,9 @@ def plain_split(text: str) -> Iterator[tuple[int, int]]:
             word = lw.group(1).lower() if lw else ""
             if word in abbr or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
                 continue
-            yield from plain_strip(p, base, start, m.start() + 1)
+            yield from cut_and_strip(p, base, start, m.start() + 1)
             start = m.end()
-        yield from plain_strip(p, base, start, len(p))
-
-
-def plain_strip(p: str, base: int, s: int, e: int) -> Iterator[tuple[int, int]]:
-    while e - s > MAX_SENTENCE:
-        window = p[s : s + MAX_SENTENCE // 2]
-        cut = max(window.rfind("; "), window.rfind(", "), window.rfind(" "))
-        cut = s + (cut + 1 if cut > 0 else len(window))
-        yield from plain_strip(p, base, s, cut)
-        s = cut
-    chunk = p[s:e]
-    if chunk.strip():
-        lead = len(chunk) - len(chunk.lstrip())
-        yield base + s + lead, base + s + len(chunk.rstrip())
+        yield from cut_and_strip(p, base, start, len(p))
 
 
 PIECES = ["Revenue rose 5%.", "Inc.", "U.S.", "e.g.", "J.", "Smith", " ", "  ", "\n", "\t", ". ", "? ", "! ", "\"", "(",

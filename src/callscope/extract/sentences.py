@@ -49,11 +49,17 @@ def _strip(p: str, base: int, s: int, e: int) -> Iterator[tuple[int, int]]:
     if 0 < e - s <= MAX_SENTENCE and not p[s].isspace() and not p[e - 1].isspace():
         yield base + s, base + e  # the usual case: nothing to cut or strip
         return
+    yield from cut_and_strip(p, base, s, e)
+
+
+def cut_and_strip(p: str, base: int, s: int, e: int) -> Iterator[tuple[int, int]]:
+    """The spans of `p[s:e]` (offset by `base`): cut at clause breaks below MAX_SENTENCE, each stripped.
+    `_strip` is this with a shortcut for the usual sentence, which needs neither."""
     while e - s > MAX_SENTENCE:  # keeps the per-sentence work (quadratic in figures) bounded on pathological input
         window = p[s : s + MAX_SENTENCE // 2]
         cut = max(window.rfind("; "), window.rfind(", "), window.rfind(" "))
         cut = s + (cut + 1 if cut > 0 else len(window))
-        yield from _strip(p, base, s, cut)
+        yield from cut_and_strip(p, base, s, cut)
         s = cut
     chunk = p[s:e]
     if chunk.strip():
