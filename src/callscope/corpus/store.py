@@ -37,6 +37,11 @@ _LATER = {
 Later = dict[str, list[tuple[Any, ...]]]
 
 
+def _no_rows() -> Later:
+    """An empty `Later`: a list per table of `_LATER`."""
+    return {t: [] for t in _LATER}
+
+
 @dataclass(frozen=True)
 class Entry:
     """One item of a write batch: a call's rows to store, or (no rows) a failure to log."""
@@ -147,7 +152,7 @@ class Store:
         self, source: str, content_hash: str, size: int, rows: CallRows, *, run: str = "", pipeline: str | None = None
     ) -> int:
         """Store one call's rows (replacing an older version at `source`) and its log line, in one transaction."""
-        later: Later = {t: [] for t in _LATER}
+        later = _no_rows()
         with self.transaction() as c:
             call_id, _ = self._write(c, run, Entry(source, content_hash, size, rows), pipeline, later)
             self._insert_later(c, later)
@@ -174,7 +179,7 @@ class Store:
                 self.log(run, e.source, e.content_hash, "failed", None, e.error)
                 out.append(("failed", e.error))
                 continue
-            later: Later = {t: [] for t in _LATER}
+            later = _no_rows()
             try:
                 with self.transaction() as c:
                     _, status = self._write(c, run, e, pipeline, later)
@@ -188,7 +193,7 @@ class Store:
 
     def _write_all(self, entries: Sequence[Entry], run: str, pipeline: str | None) -> list[tuple[str, str | None]]:
         out: list[tuple[str, str | None]] = []
-        later: Later = {t: [] for t in _LATER}
+        later = _no_rows()
         with self.transaction() as c:
             for e in entries:
                 if e.rows is None:
