@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from callscope.extract import figures_of_sentence
-from callscope.extract.numbers import find_numbers
+from callscope.extract import _figure_like, figures_of_sentence
+from callscope.extract.numbers import candidates, combine, find_numbers
 from callscope.extract.periods import Fiscal, find_periods, parse_fiscal
 
 Q2_07 = Fiscal(2, 2007)
@@ -252,3 +254,23 @@ def test_analyst_figures_are_never_guidance() -> None:
     assert [g["value"] for g in call.guidance] == [44e6]
     analyst = [f for f in call.facts if f["value"] == 30.0]
     assert analyst and analyst[0]["speaker_role"] == "analyst"
+
+
+_PIECES = [
+    "5", "6", "12", "1,200", "0.5", "$3", "2030", "Q3", "to", "and", "between", "through", "-", "plus or minus",
+    "+/-", "zero", "flat", "breakeven", "per share", "a share", "million", "billion", "%", "percent", "basis points",
+    "five", "twenty", "mid-teens", "low single digits", "about", "more than", "book-to-bill", "of", "one", "units",
+    "employees", "revenue", "was", "range from", ",", "respectively", "minus", "(", ")", "tier", "version",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=9))
+def test_joining_never_makes_a_bare_number_a_figure(pieces: list[str]) -> None:
+    """figures_of_sentence stops after `candidates` when none of them is figure-like: exact only if
+    `combine` (ranges, bands, approximations) never gives a figure a unit, scale, separator or per-share."""
+    text = " ".join(pieces) + "."
+    found = candidates(text)
+    assert combine(list(found), text) == find_numbers(text)
+    if not any(_figure_like(text, n) for n in found):
+        assert not any(_figure_like(text, n) for n in find_numbers(text)), text

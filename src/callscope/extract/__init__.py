@@ -18,7 +18,7 @@ import msgspec
 
 from .. import lexicons
 from ..model import Call, Turn
-from . import caseless, compare, context, sentences
+from . import caseless, compare, context, numbers, sentences
 from .figure_periods import a_year_later, is_comparison, next_years_quarter, pick_period
 from .guidance import cue_spans, fragment, hedges_in, is_guidance, opens_outlook, reports
 from .metrics import (
@@ -32,7 +32,7 @@ from .metrics import (
     refine_metric,
     respectively,
 )
-from .numbers import Number, find_numbers, ratio_triggers, triggers
+from .numbers import Number, ratio_triggers, triggers
 from .periods import Fiscal, find_periods, fiscal_year_end, infer_fiscal, may_name_period, parse_fiscal
 from .segments import segment_of
 
@@ -175,17 +175,21 @@ def _outlook_periods(sent: str, fiscal: Fiscal, cues: list[tuple[int, int, str]]
     return {p.period for p in ahead if p.period and not is_comparison(sent, p)}  # "in both Q3 and Q4": no one period
 
 
+def _figure_like(sent: str, n: Number) -> bool:
+    """Bare numbers without a unit are not figures ("3 segments", "tier 2"): a figure has a unit, a
+    scale, a per-share phrase after it or a thousands separator."""
+    return bool(n.unit or n.scaled or "," in n.raw or per_share(sent, n))
+
+
 def figures_of_sentence(
     sent: str, fiscal: Fiscal, *, carry: bool = False, cues: list[tuple[int, int, str]] | None = None
 ) -> list[dict[str, Any]]:
     """All figures of one sentence as fact/guidance dicts (span relative to the sentence); `cues` may
     pass the sentence's `cue_spans` when the caller has them."""
-    raw = find_numbers(sent)
-    nums: list[Number] = []
-    for n in raw:
-        if not n.unit and not n.scaled and not per_share(sent, n) and "," not in n.raw:
-            continue  # bare numbers without a unit are not figures ("3 segments", "tier 2")
-        nums.append(n)
+    found = numbers.candidates(sent)
+    if not any(_figure_like(sent, n) for n in found):
+        return []  # joining bare numbers into ranges and bands would give none of them a unit
+    nums = [n for n in numbers.combine(found, sent) if _figure_like(sent, n)]
     if not nums:
         return []
     mentions = find_metrics(sent)

@@ -372,6 +372,14 @@ def find_numbers(text: str) -> list[Number]:
     (`88,000 employees`) or they are written with thousands separators or decimals; the metric
     stage decides what a remaining bare number measures.
     """
+    return combine(candidates(text), text)
+
+
+def candidates(text: str) -> list[Number]:
+    """The first pass of `find_numbers`: single figures (atoms, spoken numbers, bands, ratios), in order.
+
+    Joining them (`combine`) never gives a figure a unit, a scale or a thousands separator that none of
+    them had, so a caller that keeps only such figures can stop here when none has one."""
     g = grammar()
     has_digit = _DIGIT.search(text) is not None
     masked = _masked(text) if has_digit else []
@@ -394,9 +402,14 @@ def find_numbers(text: str) -> list[Number]:
     if ratios:
         keep = [n for n in nums if not any(r.start <= n.start < r.end for r in ratios)]
         nums = sorted(keep + ratios, key=lambda n: n.start)
+    return nums
+
+
+def combine(nums: list[Number], text: str) -> list[Number]:
+    """The second pass of `find_numbers`: ranges, tolerance bands and approximations built from `candidates`."""
     nums = join_ranges(nums, text)
     nums = tolerances(nums, text)
-    nums = _approx(nums, text, g)
+    nums = _approx(nums, text, grammar())
     return [_tidied(n) for n in nums]
 
 
