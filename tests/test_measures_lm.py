@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from callscope import read
 from callscope.measures import measure
 from callscope.measures.counts import LMCounter
-from callscope.measures.lm import ENV_VAR, default_path, dictionary, load_dictionary
+from callscope.measures.lm import ENV_VAR, default_path, dictionary, load_dictionary, resolve_path
 from callscope.measures.tokenize import _BOUNDARY, lm_tokens, sentence_spans, word_counts
 from callscope.pipeline import analyze
 
@@ -154,6 +154,23 @@ def test_environment_variable_overrides_the_dictionary(tmp_path: Path, monkeypat
     m = read(dash_call("We will gain. We book a loss.")).measures
     assert m["lexicons"]["loughran_mcdonald"]["source"] == str(path.resolve())
     assert (m["roles"]["executive"]["positive"], m["roles"]["executive"]["negative"], m["call"]["complexity"]) == (1, 1, 0)
+
+
+def test_resolve_path_takes_option_then_environment_at_call_time_then_packaged_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _write_dictionary(tmp_path, ROWS)
+    packaged = default_path().resolve()
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    assert resolve_path() == packaged
+    monkeypatch.setenv(ENV_VAR, str(path))
+    assert resolve_path() == path.resolve()  # the cached packaged path does not hide a later setting
+    assert resolve_path(default_path()) == packaged  # the option beats the environment
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(ENV_VAR, path.name)  # relative: resolved against the current directory on each call
+    assert resolve_path() == path.resolve()
+    monkeypatch.delenv(ENV_VAR)
+    assert resolve_path() == packaged
 
 
 def test_net_tone_fog_and_shares_from_sums(tmp_path: Path) -> None:
