@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -13,8 +14,10 @@ from hypothesis import strategies as st
 
 from callscope import read
 from callscope.measures import measure
-from callscope.measures.counts import LMCounter
+from callscope.measures.counts import BITS, Layout, LMCounter
+from callscope.measures.levels import SentenceRecord, sentence_dicts
 from callscope.measures.lm import ENV_VAR, default_path, dictionary, load_dictionary, resolve_path
+from callscope.measures.nonanswers.detector import SentenceHits
 from callscope.measures.tokenize import _BOUNDARY, lm_tokens, sentence_spans, word_counts
 from callscope.pipeline import analyze
 
@@ -254,3 +257,40 @@ def test_forward_looking_equals_the_published_rule(sentence: str) -> None:
 
     rule = {kind: re.compile(pattern, re.I) for kind, pattern in lexicons.load("forward_looking").entries}
     assert is_forward_looking(sentence) == (rule["cue"].search(sentence) is not None and rule["past"].search(sentence) is None)
+
+
+_FIELD = st.integers(0, 2**32 - 1)
+_Row = tuple[list[int], int, tuple[int, int], tuple[list[int], tuple[str, ...]] | None]
+_LAYOUTS: dict[tuple[str, ...], Layout] = {}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.one_of(st.just(0), st.integers(1, 3), _FIELD), min_size=15, max_size=15),
+            st.integers(0, 500),
+            st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)),
+            st.one_of(st.none(), st.tuples(st.lists(st.integers(0, 10), max_size=3), st.sampled_from([(), ("unable",), ("unable", "refuse")]))),
+        ),
+        max_size=8,
+    ),
+    st.sampled_from([("negative", "positive"), ("negative", "positive", "uncertainty", "litigious", "strong_modal", "weak_modal", "constraining")]),
+)
+def test_sentence_dicts_equal_to_dict(rows: list[_Row], categories: tuple[str, ...]) -> None:
+    """levels.sentence_dicts (memoised count fields, shared across calls) against SentenceRecord.to_dict, keys in order."""
+    layout = _LAYOUTS.setdefault(categories, Layout(categories))  # the memo persists between examples, as between calls
+    records = [
+        SentenceRecord(
+            turn,
+            span,
+            sum(v << (BITS * i) for i, v in enumerate(values[: len(layout.fields)])),
+            None if h is None else SentenceHits(glz=tuple(h[0]), types=h[1]),
+        )
+        for values, turn, span, h in rows
+    ]
+    want = [r.to_dict(layout) for r in records]
+    got = sentence_dicts(records, layout)
+    assert [list(d.items()) for d in got] == [list(d.items()) for d in want]
+    assert json.dumps(sentence_dicts(records, layout)) == json.dumps(want)  # again, from the memo
+
