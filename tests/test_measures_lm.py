@@ -259,6 +259,29 @@ def test_forward_looking_equals_the_published_rule(sentence: str) -> None:
     assert is_forward_looking(sentence) == (rule["cue"].search(sentence) is not None and rule["past"].search(sentence) is None)
 
 
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["We", "will", "WILL", "Willow", "_will", "2will", "planned", "was", "were", "expected", "had been",
+                              "anticipated", "goal", "May", "MAY", "maybe", "growth", "\u017fhould", "see\u212a", "\u0130ntend",
+                              "\u00e9plan", "can't", "\u2019", "-", ",", ".", " ", "\u00a0", "\n"]), max_size=14).map("".join),
+    st.sampled_from(["reference", "transcript"]),
+)
+def test_packed_forward_looking_flag_equals_the_published_rule(sentence: str, mode: str) -> None:
+    """The scorer's flag (cue words counted by the token table, then the past form) against the two regexes."""
+    from callscope import lexicons
+    from callscope.measures.counts import SentenceScorer
+    from callscope.measures.forward import cue_prefixes
+
+    assert cue_prefixes()  # the lexicon's cue has the shape the token table tests
+    if mode not in _SCORERS:
+        _SCORERS[mode] = SentenceScorer(LMCounter(dictionary(), mode))
+    scorer = _SCORERS[mode]
+    assert isinstance(scorer, SentenceScorer)
+    rule = {kind: re.compile(pattern, re.I) for kind, pattern in lexicons.load("forward_looking").entries}
+    want = rule["cue"].search(sentence) is not None and rule["past"].search(sentence) is None
+    assert scorer.score(sentence)["forward_looking"] == want
+
 _FIELD = st.integers(0, 2**32 - 1)
 _Row = tuple[list[int], int, tuple[int, int], tuple[list[int], tuple[str, ...]] | None]
 _LAYOUTS: dict[tuple[str, ...], Layout] = {}

@@ -115,10 +115,14 @@ class SentenceScorer:
     def __init__(self, lm_counter: LMCounter) -> None:
         self.lm = lm_counter
         self.syllables = lm_counter.lm.syllables
-        self.table = TokenTable(lm_counter.masks, self.syllables, len(lm_counter.categories))
         self.layout = Layout(lm_counter.categories)
         one = self.layout.one
         self._sentence, self._number, self._forward = one["sentences"], one["numbers"], one["forward_looking"]
+        # The table counts forward-looking cue words in the forward_looking field; packed() turns that into the flag.
+        cues = forward.cue_prefixes() or ()
+        self._cue_field = ((1 << BITS) - 1) * self._forward if cues else 0
+        shift = BITS * self.layout.forward_index
+        self.table = TokenTable(lm_counter.masks, self.syllables, len(lm_counter.categories), cues, shift)
 
     def packed(self, sentence: str) -> int:
         """The sentence's counts as one int (see `Layout`)."""
@@ -131,8 +135,17 @@ class SentenceScorer:
         packed += self._sentence
         if DIGIT.search(sentence):  # LM's numbers all hold a digit
             packed += number_count(sentence) * self._number
-        if forward.is_forward_looking(sentence):
-            packed += self._forward
+        cue_field = self._cue_field
+        if cue_field and sentence.isascii():  # the cue counted by the table is the rule's cue (forward.cue_prefixes)
+            cues = packed & cue_field
+            if cues:
+                packed -= cues
+                if not forward.is_past(sentence):
+                    packed += self._forward
+        else:
+            packed &= ~cue_field
+            if forward.is_forward_looking(sentence):
+                packed += self._forward
         return packed
 
     def score(self, sentence: str) -> Tally:
