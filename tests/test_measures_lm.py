@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -13,8 +14,10 @@ from hypothesis import strategies as st
 
 from callscope import read
 from callscope.measures import measure
-from callscope.measures.counts import LMCounter
-from callscope.measures.lm import ENV_VAR, default_path, dictionary, load_dictionary
+from callscope.measures.counts import BITS, Layout, LMCounter
+from callscope.measures.levels import SentenceRecord, sentence_dicts
+from callscope.measures.lm import ENV_VAR, default_path, dictionary, load_dictionary, resolve_path
+from callscope.measures.nonanswers.detector import SentenceHits
 from callscope.measures.tokenize import _BOUNDARY, lm_tokens, sentence_spans, word_counts
 from callscope.pipeline import analyze
 
@@ -156,6 +159,23 @@ def test_environment_variable_overrides_the_dictionary(tmp_path: Path, monkeypat
     assert (m["roles"]["executive"]["positive"], m["roles"]["executive"]["negative"], m["call"]["complexity"]) == (1, 1, 0)
 
 
+def test_resolve_path_takes_option_then_environment_at_call_time_then_packaged_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _write_dictionary(tmp_path, ROWS)
+    packaged = default_path().resolve()
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    assert resolve_path() == packaged
+    monkeypatch.setenv(ENV_VAR, str(path))
+    assert resolve_path() == path.resolve()  # the cached packaged path does not hide a later setting
+    assert resolve_path(default_path()) == packaged  # the option beats the environment
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(ENV_VAR, path.name)  # relative: resolved against the current directory on each call
+    assert resolve_path() == path.resolve()
+    monkeypatch.delenv(ENV_VAR)
+    assert resolve_path() == packaged
+
+
 def test_net_tone_fog_and_shares_from_sums(tmp_path: Path) -> None:
     lm = load_dictionary(_write_dictionary(tmp_path, ROWS))
     text = "We gain. We gain a loss. Profitability."
@@ -237,3 +257,63 @@ def test_forward_looking_equals_the_published_rule(sentence: str) -> None:
 
     rule = {kind: re.compile(pattern, re.I) for kind, pattern in lexicons.load("forward_looking").entries}
     assert is_forward_looking(sentence) == (rule["cue"].search(sentence) is not None and rule["past"].search(sentence) is None)
+
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["We", "will", "WILL", "Willow", "_will", "2will", "planned", "was", "were", "expected", "had been",
+                              "anticipated", "goal", "May", "MAY", "maybe", "growth", "\u017fhould", "see\u212a", "\u0130ntend",
+                              "\u00e9plan", "can't", "\u2019", "-", ",", ".", " ", "\u00a0", "\n"]), max_size=14).map("".join),
+    st.sampled_from(["reference", "transcript"]),
+)
+def test_packed_forward_looking_flag_equals_the_published_rule(sentence: str, mode: str) -> None:
+    """The scorer's flag (cue words counted by the token table, then the past form) against the two regexes."""
+    from callscope import lexicons
+    from callscope.measures.counts import SentenceScorer
+    from callscope.measures.forward import cue_prefixes
+
+    assert cue_prefixes()  # the lexicon's cue has the shape the token table tests
+    if mode not in _SCORERS:
+        _SCORERS[mode] = SentenceScorer(LMCounter(dictionary(), mode))
+    scorer = _SCORERS[mode]
+    assert isinstance(scorer, SentenceScorer)
+    rule = {kind: re.compile(pattern, re.I) for kind, pattern in lexicons.load("forward_looking").entries}
+    want = rule["cue"].search(sentence) is not None and rule["past"].search(sentence) is None
+    assert scorer.score(sentence)["forward_looking"] == want
+
+_FIELD = st.integers(0, 2**32 - 1)
+_Row = tuple[list[int], int, tuple[int, int], tuple[list[int], tuple[str, ...]] | None]
+_LAYOUTS: dict[tuple[str, ...], Layout] = {}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.one_of(st.just(0), st.integers(1, 3), _FIELD), min_size=15, max_size=15),
+            st.integers(0, 500),
+            st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)),
+            st.one_of(st.none(), st.tuples(st.lists(st.integers(0, 10), max_size=3), st.sampled_from([(), ("unable",), ("unable", "refuse")]))),
+        ),
+        max_size=8,
+    ),
+    st.sampled_from([("negative", "positive"), ("negative", "positive", "uncertainty", "litigious", "strong_modal", "weak_modal", "constraining")]),
+)
+def test_sentence_dicts_equal_to_dict(rows: list[_Row], categories: tuple[str, ...]) -> None:
+    """levels.sentence_dicts (memoised count fields, shared across calls) against SentenceRecord.to_dict, keys in order."""
+    layout = _LAYOUTS.setdefault(categories, Layout(categories))  # the memo persists between examples, as between calls
+    records = [
+        SentenceRecord(
+            turn,
+            span,
+            sum(v << (BITS * i) for i, v in enumerate(values[: len(layout.fields)])),
+            None if h is None else SentenceHits(glz=tuple(h[0]), types=h[1]),
+        )
+        for values, turn, span, h in rows
+    ]
+    want = [r.to_dict(layout) for r in records]
+    got = sentence_dicts(records, layout)
+    assert [list(d.items()) for d in got] == [list(d.items()) for d in want]
+    assert json.dumps(sentence_dicts(records, layout)) == json.dumps(want)  # again, from the memo
+

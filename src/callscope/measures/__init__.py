@@ -24,7 +24,7 @@ import msgspec
 from .. import lexicons
 from ..model import Call
 from .counts import LMCounter, SentenceScorer
-from .levels import Levels, SentenceRecord
+from .levels import Levels, SentenceRecord, sentence_dicts
 from .lm import load_dictionary, resolve_path
 from .nonanswers import glz
 from .nonanswers.detector import model as detector_model
@@ -102,7 +102,7 @@ def measure(
         "qa": qa_measures(call, levels),
     }
     if sentences:
-        out["sentences"] = [r.to_dict(layout) for r in records]
+        out["sentences"] = sentence_dicts(records, layout)
     return msgspec.structs.replace(call, measures={**call.measures, **out})
 
 

@@ -59,6 +59,7 @@ class LMCounter:
 
 
 SENTENCE_FIELDS = ("sentences", "numbers", "forward_looking", "non_answer_sentences")
+RECORD_CACHE_LIMIT = 100_000  # distinct sentence-record count combinations kept (Layout.record_fields)
 
 
 class Layout:
@@ -74,6 +75,10 @@ class Layout:
         self.one = {k: 1 << (BITS * i) for i, k in enumerate(self.fields)}
         self.forward_index = self.fields.index("forward_looking")
         self._struct = struct.Struct(f"<{len(self.fields)}I")
+        field = (1 << BITS) - 1
+        # the fields a sentence record shows: words, categories, forward_looking (see record_fields)
+        self.record_part = (1 << (BITS * (len(categories) + 1))) - 1 | field << (BITS * self.forward_index)
+        self._records: dict[int, dict[str, int | bool]] = {}
 
     def counts(self, packed: int) -> tuple[int, ...]:
         """The fields' values in `fields` order (an overflow of the last field raises)."""
@@ -81,6 +86,23 @@ class Layout:
 
     def tally(self, packed: int) -> Tally:
         return dict(zip(self.fields, self.counts(packed), strict=True))
+
+    def record_fields(self, packed: int) -> dict[str, int | bool]:
+        """A sentence record's counts (`levels.SentenceRecord.to_dict`): words, the non-zero categories, forward_looking.
+
+        Memoised on those fields alone (`record_part`): a corpus has a few thousand distinct combinations
+        and sentences repeat them ~10 times each, so most records copy a ready dict instead of unpacking
+        and filtering. Callers must copy the dict, never change it.
+        """
+        key = packed & self.record_part
+        out = self._records.get(key)
+        if out is None:
+            counts = self.counts(key)
+            out = {"words": counts[0], **{c: n for c, n in zip(self.categories, counts[1:], strict=False) if n}}
+            out["forward_looking"] = bool(counts[self.forward_index])
+            if len(self._records) < RECORD_CACHE_LIMIT:
+                self._records[key] = out
+        return out
 
 
 class SentenceScorer:
@@ -93,10 +115,14 @@ class SentenceScorer:
     def __init__(self, lm_counter: LMCounter) -> None:
         self.lm = lm_counter
         self.syllables = lm_counter.lm.syllables
-        self.table = TokenTable(lm_counter.masks, self.syllables, len(lm_counter.categories))
         self.layout = Layout(lm_counter.categories)
         one = self.layout.one
         self._sentence, self._number, self._forward = one["sentences"], one["numbers"], one["forward_looking"]
+        # The table counts forward-looking cue words in the forward_looking field; packed() turns that into the flag.
+        cues = forward.cue_prefixes() or ()
+        self._cue_field = ((1 << BITS) - 1) * self._forward if cues else 0
+        shift = BITS * self.layout.forward_index
+        self.table = TokenTable(lm_counter.masks, self.syllables, len(lm_counter.categories), cues, shift)
 
     def packed(self, sentence: str) -> int:
         """The sentence's counts as one int (see `Layout`)."""
@@ -109,8 +135,17 @@ class SentenceScorer:
         packed += self._sentence
         if DIGIT.search(sentence):  # LM's numbers all hold a digit
             packed += number_count(sentence) * self._number
-        if forward.is_forward_looking(sentence):
-            packed += self._forward
+        cue_field = self._cue_field
+        if cue_field and sentence.isascii():  # the cue counted by the table is the rule's cue (forward.cue_prefixes)
+            cues = packed & cue_field
+            if cues:
+                packed -= cues
+                if not forward.is_past(sentence):
+                    packed += self._forward
+        else:
+            packed &= ~cue_field
+            if forward.is_forward_looking(sentence):
+                packed += self._forward
         return packed
 
     def score(self, sentence: str) -> Tally:

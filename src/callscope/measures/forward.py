@@ -2,7 +2,9 @@
 
 The rule is kept as published, cue words matched as prefixes ("plan" also matches "planned"), so
 shares compare with theirs; the patterns are data in the lexicon registry. Only whether each
-pattern matches matters, so they are searched through `gates.py`'s exact fast forms.
+pattern matches matters, so they are searched through `gates.py`'s exact fast forms. The cue, a
+`\\b` and a set of words, is also given as word beginnings (`cue_prefixes`), which the measures'
+one pass over a sentence's tokens tests for free (`packed.TokenTable`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 from functools import lru_cache
 
 from .. import lexicons
-from .gates import Step, Test, all_found, gates, phrase_tests, phrases, steps
+from .gates import BOUNDARY, Step, Test, all_found, gates, phrase_tests, phrases, steps
 
 
 def _tests(pattern: str) -> tuple[Test, ...]:
@@ -34,3 +36,32 @@ def is_forward_looking(sentence: str) -> bool:
     low = sentence.lower() if ascii_text else sentence
     cue, past = _chains(ascii_text)
     return all_found(cue, sentence, low) and not all_found(past, sentence, low)
+
+
+def is_past(sentence: str) -> bool:
+    """Whether the rule's past form ("was expected") matches: `is_forward_looking` once the cue is known to."""
+    ascii_text = sentence.isascii()
+    return all_found(_chains(ascii_text)[1], sentence, sentence.lower() if ascii_text else sentence)
+
+
+_WORD_CHAR = re.compile(r"\w", re.ASCII)
+
+
+@lru_cache(maxsize=1)
+def cue_prefixes() -> tuple[str, ...] | None:
+    """The cue as upper-case word beginnings, or None when it is not `\\b` + case-insensitive ASCII word characters.
+
+    Such a phrase matches after `\\b` exactly where a maximal `\\w+` token starts with it (the boundary
+    before a word character is a token's start, and the phrase cannot leave the token). On ASCII text
+    re.I folds only ASCII case, so there the cue holds exactly when an upper-cased token starts with one.
+    """
+    literal = phrases(dict(lexicons.load("forward_looking").entries)["cue"], re.I)
+    if literal is None or not literal[1] & re.I:
+        return None
+    out = []
+    for tokens in literal[0]:
+        word = tokens[1:]
+        if tokens[:1] != (BOUNDARY,) or not word or not all(len(t) == 1 and _WORD_CHAR.match(t) for t in word):
+            return None
+        out.append("".join(word).upper())
+    return tuple(out)

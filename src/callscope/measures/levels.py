@@ -30,6 +30,21 @@ class SentenceRecord:
         return out
 
 
+def sentence_dicts(records: Iterable[SentenceRecord], layout: Layout) -> list[dict[str, Any]]:
+    """`[r.to_dict(layout) for r in records]`, the count fields copied from `Layout.record_fields`' memo."""
+    fields = layout.record_fields
+    out: list[dict[str, Any]] = []
+    for r in records:
+        d: dict[str, Any] = {"turn": r.turn, "span": [*r.span], **fields(r.packed)}
+        h = r.hits
+        if h is not None:
+            d["non_answer"] = [*h.types]
+            if h.glz:
+                d["glz_patterns"] = [*h.glz]
+        out.append(d)
+    return out
+
+
 class Levels:
     """Groups sentence counts and derives the measures of each group (sums of packed ints, read once per group)."""
 

@@ -24,14 +24,26 @@ _CACHE_LIMIT = 500_000  # tokens seen beyond the dictionary are cached up to thi
 
 
 class TokenTable(dict[bytes, int]):
-    """Upper-case token bytes -> packed counts: LM words, one field per category, Fog words, complex words."""
+    """Upper-case token bytes -> packed counts: LM words, one field per category, Fog words, complex words
+    (and, when given prefixes, tokens starting with one of them, in a field of the caller's choosing)."""
 
-    def __init__(self, masks: Mapping[str, int], syllables: Mapping[str, int], n_categories: int) -> None:
+    def __init__(
+        self,
+        masks: Mapping[str, int],
+        syllables: Mapping[str, int],
+        n_categories: int,
+        prefixes: tuple[str, ...] = (),
+        prefix_shift: int = 0,
+    ) -> None:
         super().__init__()
         self.masks, self.syllables, self.n = masks, syllables, n_categories
         self.all_words_shift = BITS * (n_categories + 1)
         self.complex_shift = BITS * (n_categories + 2)
         self.lm_part = (1 << self.all_words_shift) - 1  # the LM fields only (words + categories)
+        # tokens starting with one of `prefixes` are counted in the field at prefix_shift (forward-looking cues)
+        if prefixes and prefix_shift < self.complex_shift + BITS:
+            raise ValueError("the prefix field must come after the table's own fields")
+        self.prefixes, self.prefix_one = prefixes, (1 << prefix_shift) if prefixes else 0
         for word in masks:
             if word.isascii():  # a non-ASCII entry is looked up through __missing__, which splits as \\w+ does
                 self[word.encode("ascii")] = self.value(word)
@@ -50,6 +62,8 @@ class TokenTable(dict[bytes, int]):
             v |= 1 << self.all_words_shift
             if len(word) > 3 and self.syllables.get(word, 0) >= 3:
                 v |= 1 << self.complex_shift
+        if self.prefix_one and word.startswith(self.prefixes):
+            v |= self.prefix_one
         return v
 
     def __missing__(self, key: bytes) -> int:
