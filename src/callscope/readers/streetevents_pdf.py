@@ -222,7 +222,19 @@ def parse(text: str, source: str) -> RawTranscript:
     return raw
 
 
+_NOTICE = "Republication or redistribution"
+
+
 def sniff(text: str) -> float:
+    """Two notice lines and a banner line (see `_sniff_notices`); most text fails on a phrase count first."""
+    # every notice line holds the phrase, so fewer than two occurrences means fewer than two notice lines
+    if text.count(_NOTICE, 0, 100_000) < 2:
+        return 0.0
+    return _sniff_notices(text)
+
+
+def _sniff_notices(text: str) -> float:
+    """The full test: two notice lines and a banner line, then enough lines to be a page layout."""
     head = text[:100_000]
     notices = len(re.findall(r"^.*Republication or redistribution.*$", head, re.M))
     if notices >= 2 and re.search(r"^(?:THOMSON REUTERS|REFINITIV)(?: STREETEVENTS)?(?: \||$)", head, re.M):
