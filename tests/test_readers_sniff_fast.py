@@ -12,7 +12,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from callscope.readers import refinitiv, streetevents_pdf
+from callscope.readers import colon_pdf, dash, fool, refinitiv, streetevents_pdf
+from callscope.readers.colon_pdf import _PAGE, _colon_ok, _compact
+from callscope.readers.labels import is_operator
+from callscope.readers.lines import head_lines
 
 
 def texts(pieces: list[str], max_lines: int = 60) -> st.SearchStrategy[str]:
@@ -40,3 +43,72 @@ def _refinitiv_plain(text: str) -> float:
 @given(texts(["CORPORATE PARTICIPANTS", "PRESENTATION", "THOMSON REUTERS", "Thomson Reuters", "  "]))
 def test_refinitiv_substring_shortcut(text: str) -> None:
     assert refinitiv.sniff(text) == _refinitiv_plain(text)
+
+
+def _label_share_plain(text: str, sep: re.Pattern[str]) -> float:
+    lines = [ln.strip() for ln in text[:40_000].split("\n") if ln.strip()]
+    hits = sum(1 for ln in lines if len(ln) < 160 and sep.search(ln) and dash.split_label(ln, sep) is not None)
+    ops = sum(1 for ln in lines if len(ln) < 40 and is_operator(ln))
+    if hits < 2 or hits + ops < 3:
+        return 0.0
+    return min(0.8, 0.3 + (hits + ops) / max(8.0, len(lines) * 0.15))
+
+
+LABEL_PIECES = ["Jane Doe", "Marcus Webb", " - ", " -- ", "-", "--", " \u2013 ", "\u2013", "\t-\t", "\x0b", " \x85", "CFO",
+                "Northwind Robotics", "Analyst", "Operator", "Revenue grew by a lot this year.", "  "]
+
+
+@settings(max_examples=500)
+@given(texts(LABEL_PIECES))
+def test_label_share_marks_shortcut(text: str) -> None:
+    for sep, marks in ((dash.SEP, dash.SEP_MARKS), (fool.SEP, fool.SEP_MARKS)):
+        assert dash.label_share(text, sep, marks) == _label_share_plain(text, sep)
+        assert all(any(m in ln for m in marks) for ln in text.split("\n") if sep.search(ln))
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet=" \t\x0b\x1c\x85\u2028\u3000-\u2013\u2014ab", max_size=12))
+def test_every_separator_match_holds_a_mark(line: str) -> None:
+    for sep, marks in ((dash.SEP, dash.SEP_MARKS), (fool.SEP, fool.SEP_MARKS)):
+        if sep.search(line):
+            assert any(m in line for m in marks)
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet=".?!:\"'`;,a \n\t", max_size=6))
+def test_sentence_end_test_equals_its_regex(line: str) -> None:
+    s = line.strip()
+    assert s.endswith(colon_pdf._SENTENCE_ENDS) == bool(re.search(r"[.?!:\"']$", s))
+
+
+def _colon_pdf_plain(text: str) -> float:
+    lines = [ln.strip() for ln in text[:40_000].split("\n")]
+    long = [ln for ln in lines if 60 <= len(ln) <= 130]
+    wrapped = sum(1 for ln in long if not re.search(r"[.?!:\"']$", ln))
+    if wrapped < 4 or wrapped < 0.3 * len(long):
+        return 0.0
+    colon = sum(1 for ln in lines if ":" in ln and _colon_ok(ln, set()))
+    bare_ops = sum(1 for ln in lines if ln in ("Operator", "Operator:"))
+    pages = sum(1 for ln in lines if _PAGE.match(ln))
+    spaced = any(_compact(ln) in ("CORPORATEPARTICIPANTS", "PRESENTATION") and "  " not in ln and ln.count(" ") > 5 for ln in lines[:60])
+    if colon >= 3:
+        return min(0.75, 0.6 + colon / 30)
+    if (bare_ops >= 1 or spaced) and pages >= 2:
+        return 0.6
+    return 0.0
+
+
+WRAP_PIECES = ["the company grew its revenue in every region and segment over ", "the year", ".", "?", ":", '"', "'", "!",
+               " \t", "Operator", "Operator:", "Jane Doe: ", "Marcus Webb:", "1", "Page 2", "P R E S E N T A T I O N"]
+
+
+@settings(max_examples=400)
+@given(texts(WRAP_PIECES))
+def test_colon_pdf_wrapped_shortcut(text: str) -> None:
+    assert colon_pdf.sniff(text) == _colon_pdf_plain(text)
+
+
+@given(texts(LABEL_PIECES, max_lines=8), texts(LABEL_PIECES, max_lines=8))
+def test_head_lines_follows_the_text_it_is_given(a: str, b: str) -> None:
+    for text in (a, b, a, "".join([a]), b):
+        assert list(head_lines(text)) == [ln.strip() for ln in text[:40_000].split("\n") if ln.strip()]

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from . import header
 from .labels import is_name, is_operator, is_unidentified, normalise_name
-from .lines import segment, strip_lines
+from .lines import head_lines, segment, strip_lines
 from .raw import RawParticipant, RawTranscript, RawTurn
 from .registry_types import reader
 
@@ -26,6 +26,7 @@ COLON_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'\u2019\- ]{1,40}?(?:(?:" + _DASH
 _PAGE = re.compile(r"^(?:Page\s*\|?\s*\d+|\d{1,3}|-\s*\d+\s*-)$", re.I)
 _HEADER_KEYS = {"company", "conference title", "conference id", "moderator", "date", "held on", "confirmation", "time", "host"}
 _ENTRY = re.compile(r"^(?P<name>[A-Z][\w.'\- ]{2,40}?)\s*(?:,|" + _DASH + r")\s*(?P<rest>\S.{1,150})$")
+_SENTENCE_ENDS = (".", "?", "!", ":", '"', "'")  # a stripped line ending so ends a sentence (was `[.?!:"']$`)
 _EXEC = re.compile(r"\b(?:CEO|CFO|COO|Chief|President|VP|SVP|EVP|Vice|Investor Relations|Treasurer|Controller|Founder|Chairman)\b")
 
 
@@ -151,11 +152,17 @@ def _colon_ok(line: str, known: dict[str, RawParticipant | None] | set[str]) -> 
 
 def sniff(text: str) -> float:
     """`Name:` labels (or bare Operator lines) in text whose long lines mostly stop mid-sentence."""
+    # checked first: most text is not hard-wrapped, and the label scan below is the costly part
+    # (blank lines are never long, so the shared non-blank lines give the same counts)
+    long = wrapped = 0
+    for ln in head_lines(text):
+        if 60 <= len(ln) <= 130:
+            long += 1
+            if not ln.endswith(_SENTENCE_ENDS):
+                wrapped += 1
+    if wrapped < 4 or wrapped < 0.3 * long:
+        return 0.0
     lines = [ln.strip() for ln in text[:40_000].split("\n")]
-    long = [ln for ln in lines if 60 <= len(ln) <= 130]
-    wrapped = sum(1 for ln in long if not re.search(r"[.?!:\"']$", ln))
-    if wrapped < 4 or wrapped < 0.3 * len(long):
-        return 0.0  # checked first: most text is not hard-wrapped, and the label scan below is the costly part
     colon = sum(1 for ln in lines if ":" in ln and _colon_ok(ln, set()))
     bare_ops = sum(1 for ln in lines if ln in ("Operator", "Operator:"))
     pages = sum(1 for ln in lines if _PAGE.match(ln))

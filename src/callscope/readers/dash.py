@@ -14,11 +14,12 @@ import msgspec
 
 from . import header
 from .labels import is_name, is_operator, is_unidentified, normalise_name
-from .lines import segment, strip_lines
+from .lines import head_lines, segment, strip_lines
 from .raw import RawTranscript, RawTurn
 from .registry_types import reader
 
 SEP = re.compile(r"\s+[-\u2013]\s+")
+SEP_MARKS = ("-", "\u2013")  # every SEP match holds one of these
 _ANALYST = re.compile(r"\banalyst\b", re.I)
 MAX_TITLE = 110
 
@@ -78,12 +79,19 @@ def labelled_lines(text: str, sep: re.Pattern[str], fmt: str, skip=None) -> RawT
     return raw
 
 
-def label_share(text: str, sep: re.Pattern[str]) -> float:
-    """Detection score for `Name<sep>Title` formats: how many short lines are such labels."""
-    lines = [ln.strip() for ln in text[:40_000].split("\n") if ln.strip()]
-    hits = sum(1 for ln in lines if len(ln) < 160 and sep.search(ln) and split_label(ln, sep) is not None)
+def label_share(text: str, sep: re.Pattern[str], marks: tuple[str, str]) -> float:
+    """Detection score for `Name<sep>Title` formats: how many short lines are such labels.
+
+    `marks` are two literal strings (possibly the same) one of which every match of `sep` contains:
+    a line holding neither cannot match, and two substring tests are far cheaper than the regex search.
+    """
+    lines = head_lines(text)
+    a, b = marks
+    hits = sum(1 for ln in lines if len(ln) < 160 and (a in ln or b in ln) and sep.search(ln) and split_label(ln, sep) is not None)
+    if hits < 2:
+        return 0.0  # whatever the operator lines add, two labels are needed
     ops = sum(1 for ln in lines if len(ln) < 40 and is_operator(ln))
-    if hits < 2 or hits + ops < 3:
+    if hits + ops < 3:
         return 0.0
     return min(0.8, 0.3 + (hits + ops) / max(8.0, len(lines) * 0.15))
 
@@ -95,7 +103,7 @@ def parse(text: str, source: str) -> RawTranscript:
 
 
 def sniff(text: str) -> float:
-    return label_share(text, SEP)
+    return label_share(text, SEP, SEP_MARKS)
 
 
 READER = reader(

@@ -10,6 +10,7 @@ from .raw import RawTranscript
 from .registry_types import reader
 
 SEP = re.compile(r"\s+--\s+")
+SEP_MARKS = ("--", "--")  # every SEP match holds this (label_share takes two marks)
 # the site's own inserts inside the transcript text
 PROMO = re.compile(
     r"^(?:\d+ stocks we like better than|when our award-winning analyst team|\*?stock advisor returns as of|"
@@ -26,7 +27,7 @@ def parse(text: str, source: str) -> RawTranscript:
 
 
 def sniff(text: str) -> float:
-    score = label_share(text, SEP)
+    score = label_share(text, SEP, SEP_MARKS)
     return min(0.9, score + 0.1) if score else 0.0
 
 

@@ -20,6 +20,24 @@ def strip_lines(text: str) -> list[str]:
     return [ln.strip() for ln in text.split("\n")]
 
 
+_HEAD: tuple[str, tuple[str, ...]] | None = None  # the last text head_lines() split, and its lines
+
+
+def head_lines(text: str) -> tuple[str, ...]:
+    """The stripped, non-empty lines of `text`'s first 40,000 characters (what sniffers look at).
+
+    Detection asks several sniffers about the same text object, so the answer for the last text
+    (compared by identity: strings are immutable) is kept and the split is done once, not per sniffer.
+    """
+    global _HEAD
+    last = _HEAD
+    if last is not None and last[0] is text:
+        return last[1]
+    lines = tuple([s for ln in text[:40_000].split("\n") if (s := ln.strip())])
+    _HEAD = (text, lines)
+    return lines
+
+
 # A label recogniser looks at line i (and may peek at following lines) and returns the
 # turn header it starts plus how many lines the label occupies, or None.
 LabelFn = Callable[[Sequence[str], int], "tuple[RawTurn, int] | None"]
