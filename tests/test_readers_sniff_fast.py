@@ -12,10 +12,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from callscope.readers import colon_pdf, dash, fool, refinitiv, streetevents_pdf
+from callscope.readers import colon, colon_pdf, dash, flat, fool, refinitiv, streetevents, streetevents_pdf
 from callscope.readers.colon_pdf import _PAGE, _colon_ok, _compact
-from callscope.readers.labels import is_operator
-from callscope.readers.lines import head_lines
+from callscope.readers.labels import is_name, is_operator, normalise_name
+from callscope.readers.lines import RULE, head_lines
 
 
 def texts(pieces: list[str], max_lines: int = 60) -> st.SearchStrategy[str]:
@@ -112,3 +112,76 @@ def test_colon_pdf_wrapped_shortcut(text: str) -> None:
 def test_head_lines_follows_the_text_it_is_given(a: str, b: str) -> None:
     for text in (a, b, a, "".join([a]), b):
         assert list(head_lines(text)) == [ln.strip() for ln in text[:40_000].split("\n") if ln.strip()]
+
+
+def _streetevents_plain(text: str) -> float:
+    lines = text[:40_000].split("\n")
+    heads = sum(
+        1
+        for i, ln in enumerate(lines[1:], 1)
+        if ln.endswith("]") and streetevents.HEAD.match(ln.strip()) and RULE.match(lines[i - 1].strip() or "x")
+    )
+    rules = sum(1 for ln in lines[:50] if ln.startswith("====="))
+    if heads >= 2:
+        return 0.95
+    if rules >= 2 and re.search(r"^(PRESENTATION SUMMARY|Presentation|Corporate Participants)\s*$", text, re.M):
+        return 0.9
+    return 0.0
+
+
+@settings(max_examples=400)
+@given(texts(["=====", "-----", "Operator", "  [1]", "[2]", "]", "Presentation", "Jane Doe,  Northwind - CFO"], max_lines=70))
+def test_streetevents_header_shortcut(text: str) -> None:
+    assert streetevents.sniff(text) == _streetevents_plain(text)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="]\nx ", max_size=20))
+def test_streetevents_header_gate_misses_no_header_line(text: str) -> None:
+    if any(ln.endswith("]") for ln in text.split("\n")[1:]):
+        assert streetevents._may_hold_headers(text)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["", "", "", " ", "\t", "x"]), max_size=100).map("\n".join))
+def test_flat_line_gate_only_fires_on_many_lines(text: str) -> None:
+    if flat._many_lines(text):
+        assert len([ln for ln in text.split("\n") if ln.strip()]) > 8
+
+
+def _flat_plain(text: str) -> float:
+    head = text[:200_000]
+    lines = [ln for ln in head.split("\n") if ln.strip()]
+    if not lines or len(head) < 3000 or len(lines) > 8 or max(len(x) for x in lines) < 2000:
+        return 0.0
+    s = " ".join(head.split())
+    hits = sum(1 for m in flat.LABEL.finditer(s) if m.group("firm") and is_name(m.group("name")))
+    ops = len(flat.OPERATOR.findall(s))
+    return 0.85 if hits + ops >= 3 else 0.0
+
+
+FLAT_PIECES = ["Operator Welcome. ", "Jane Doe - Northwind Robotics - CFO Revenue grew. ", "Marcus Webb - Harbor Point - Analyst What? ",
+               "the quarter was good " * 25, "   "]
+
+
+@settings(max_examples=300)
+@given(texts(FLAT_PIECES, max_lines=80))
+def test_flat_line_count_shortcut(text: str) -> None:
+    assert flat.sniff(text) == _flat_plain(text)
+
+
+def _colon_plain(text: str) -> float:
+    lines = [ln for ln in text[:40_000].split("\n") if ln.strip()]
+    if not lines:
+        return 0.0
+    ok = colon._accepted(lines)
+    hits = sum(1 for ln in lines if (w := colon._who(ln)) is not None and normalise_name(w[0]) in ok)
+    if hits < 3:
+        return 0.0
+    return min(0.7, 0.2 + hits / max(6.0, len(lines) * 0.3))
+
+
+@settings(max_examples=400)
+@given(texts(["Jane Doe:", "Marcus Webb: ", "Operator: ", "Jane:", "Note:", " Revenue grew.", ":", "  "]))
+def test_colon_labels_found_once(text: str) -> None:
+    assert colon.sniff(text) == _colon_plain(text)

@@ -75,12 +75,26 @@ def parse(text: str, source: str) -> RawTranscript:
     return raw
 
 
+def _may_hold_headers(head: str) -> bool:
+    """Whether any line of `head` ends in "]", as a speaker header does.
+
+    Without one only the first 50 lines (the rules) matter, so most text is neither split whole
+    nor walked line by line.
+    """
+    return "]\n" in head or head.endswith("]")
+
+
 def sniff(text: str) -> float:
-    lines = text[:40_000].split("\n")
-    heads = sum(1 for i, ln in enumerate(lines[1:], 1) if ln.endswith("]") and HEAD.match(ln.strip()) and RULE.match(lines[i - 1].strip() or "x"))
+    """`Name    [n]` speaker headers under rules, or `=====` rules and a StreetEvents section heading."""
+    head = text[:40_000]
+    if _may_hold_headers(head):
+        lines = head.split("\n")
+        heads = sum(1 for i, ln in enumerate(lines[1:], 1) if ln.endswith("]") and HEAD.match(ln.strip()) and RULE.match(lines[i - 1].strip() or "x"))
+        if heads >= 2:
+            return 0.95
+    else:
+        lines = head.split("\n", 50)
     rules = sum(1 for ln in lines[:50] if ln.startswith("====="))
-    if heads >= 2:
-        return 0.95
     if rules >= 2 and re.search(r"^(PRESENTATION SUMMARY|Presentation|Corporate Participants)\s*$", text, re.M):
         return 0.9
     return 0.0
