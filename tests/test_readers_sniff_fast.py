@@ -102,9 +102,31 @@ WRAP_PIECES = ["the company grew its revenue in every region and segment over ",
                " \t", "Operator", "Operator:", "Jane Doe: ", "Marcus Webb:", "1", "Page 2", "P R E S E N T A T I O N"]
 
 
+WRAP_LINES = [
+    "the company grew its revenue in every region and segment over the",
+    "the company grew its revenue in every region and segment this year.",
+    "Operator",
+    "Operator:",
+    "1",
+    "Page 2",
+    "P R E S E N T A T I O N",
+    "C O R P O R A T E P A R T I C I P A N T S",
+    "P R E S E N T A T I O N  N O W",
+    "Jane Doe:  Thanks, and good morning to you all.",
+    "Marcus Webb:",
+    "",
+]
+
+
 @settings(max_examples=400)
 @given(texts(WRAP_PIECES))
 def test_colon_pdf_wrapped_shortcut(text: str) -> None:
+    assert colon_pdf.sniff(text) == _colon_pdf_plain(text)
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(WRAP_LINES), max_size=40).map("\n".join))
+def test_colon_pdf_label_scan(text: str) -> None:
     assert colon_pdf.sniff(text) == _colon_pdf_plain(text)
 
 

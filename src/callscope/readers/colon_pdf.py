@@ -166,10 +166,13 @@ def sniff(text: str) -> float:
     colon = sum(1 for ln in lines if ":" in ln and _colon_ok(ln, set()))
     bare_ops = sum(1 for ln in lines if ln in ("Operator", "Operator:"))
     pages = sum(1 for ln in lines if _PAGE.match(ln))
-    spaced = any(_compact(ln) in ("CORPORATEPARTICIPANTS", "PRESENTATION") and "  " not in ln and ln.count(" ") > 5 for ln in lines[:60])
     if colon >= 3:
         return min(0.75, 0.6 + colon / 30)  # hard-wrapped `Name:` text: above a `Name - Title` participant list
-    if (bare_ops >= 1 or spaced) and pages >= 2:
+    if pages < 2:
+        return 0.0
+    # letter-spaced headings; the cheap spacing tests come before the regex rewrite of the line
+    spaced = any("  " not in ln and ln.count(" ") > 5 and _compact(ln) in ("CORPORATEPARTICIPANTS", "PRESENTATION") for ln in lines[:60])
+    if bare_ops >= 1 or spaced:
         return 0.6
     return 0.0
 
