@@ -1,4 +1,4 @@
-"""Detection shortcuts: every fast sniffer scores exactly what its plain definition scores.
+"""Reader shortcuts: every fast sniffer and line test answers exactly what its plain definition answers.
 
 The sniffers turn most text away with substring tests before their regex and line scans; these
 property tests build text from the pieces each format is recognised by (so both the shortcut and
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from callscope.readers import colon, colon_pdf, dash, flat, fool, refinitiv, streetevents, streetevents_pdf
 from callscope.readers.colon_pdf import _PAGE, _colon_ok, _compact
 from callscope.readers.labels import is_name, is_operator, normalise_name
-from callscope.readers.lines import RULE, head_lines
+from callscope.readers.lines import RULE, head_lines, paragraphs
 
 
 def texts(pieces: list[str], max_lines: int = 60) -> st.SearchStrategy[str]:
@@ -207,3 +207,52 @@ def _colon_plain(text: str) -> float:
 @given(texts(["Jane Doe:", "Marcus Webb: ", "Operator: ", "Jane:", "Note:", " Revenue grew.", ":", "  "]))
 def test_colon_labels_found_once(text: str) -> None:
     assert colon.sniff(text) == _colon_plain(text)
+
+
+LABEL_LINES = ["Jane Doe -- Chief Financial Officer", "Jane Doe - Chief Financial Officer", "Marcus Webb \u2013 Harbor Point Securities \u2013 Research Analyst",
+               "Unidentified Company Representative", "Nora Quist \u2013 Analyst",
+               "Operator", "Unidentified Speaker", "Jane Doe", "Prepared Remarks:", "Questions and Answers:", "Revenue grew - a lot.",
+               "Thanks -- and welcome.", "", " ", "Okay."]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(LABEL_LINES), max_size=30).map("\n".join))
+def test_labelled_lines_mark_gate(text: str) -> None:
+    # marks ("", "") are in every line: the gate lets everything through, as before it existed
+    for sep, marks in ((dash.SEP, dash.SEP_MARKS), (fool.SEP, fool.SEP_MARKS)):
+        assert dash.labelled_lines(text, sep, marks, "dash") == dash.labelled_lines(text, sep, ("", ""), "dash")
+        assert dash.split_label("", sep) is None
+
+
+def _paragraphs_plain(body: list[str], *, wrapped: bool = False) -> list[str]:
+    out: list[str] = []
+    cur: list[str] = []
+    width = max((len(x) for x in body), default=0)
+    for ln in body:
+        s = ln.strip()
+        if not s or RULE.match(s):
+            if cur:
+                out.append(" ".join(cur))
+                cur = []
+            continue
+        if not wrapped:
+            if cur:
+                out.append(" ".join(cur))
+            cur = [s]
+            continue
+        cur.append(s)
+        if len(s) < 0.75 * width and re.search(r"""[.?!:;"')\]]\s*$""", s):
+            out.append(" ".join(cur))
+            cur = []
+    if cur:
+        out.append(" ".join(cur))
+    return [(" ".join(p.split()) if "  " in p else p.strip()) for p in out if p]
+
+
+RULE_PIECES = ["---", "- - -", "===", "__", "...", "*", "~", "\u2028", "\x1c", " ", "\t", "Revenue grew", ".", "the long line goes on and on"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.lists(st.sampled_from(RULE_PIECES), max_size=5).map("".join), max_size=12), st.booleans())
+def test_paragraphs_rule_shortcut(body: list[str], wrapped: bool) -> None:
+    assert paragraphs(body, wrapped=wrapped) == _paragraphs_plain(body, wrapped=wrapped)

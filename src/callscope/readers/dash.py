@@ -52,13 +52,18 @@ def _sentence_like(s: str) -> bool:
     return s.endswith(("?", "!")) or (s.endswith(".") and len(s.split()) >= 6)
 
 
-def labelled_lines(text: str, sep: re.Pattern[str], fmt: str, skip=None) -> RawTranscript:  # type: ignore[no-untyped-def]
-    """Shared parser for `Name<sep>Title` formats (plain dash, Motley Fool)."""
+def labelled_lines(text: str, sep: re.Pattern[str], marks: tuple[str, str], fmt: str, skip=None) -> RawTranscript:  # type: ignore[no-untyped-def]
+    """Shared parser for `Name<sep>Title` formats (plain dash, Motley Fool).
+
+    `marks` are as for `label_share`: a line holding neither cannot match `sep`, so only short lines
+    (the operator, unidentified speakers) and lines holding a mark are offered to `split_label`.
+    """
     lines = strip_lines(text)
+    a, b = marks
     heads = {
         i: t
         for i, ln in enumerate(lines)
-        if len(ln) < 160 and (len(ln) < 40 or sep.search(ln)) and (t := split_label(ln, sep)) is not None
+        if ln and len(ln) < 160 and (len(ln) < 40 or ((a in ln or b in ln) and sep.search(ln))) and (t := split_label(ln, sep)) is not None
     }
     titled = {normalise_name(t.name) for t in heads.values()}
 
@@ -97,7 +102,7 @@ def label_share(text: str, sep: re.Pattern[str], marks: tuple[str, str]) -> floa
 
 
 def parse(text: str, source: str) -> RawTranscript:
-    raw = labelled_lines(text, SEP, "dash")
+    raw = labelled_lines(text, SEP, SEP_MARKS, "dash")
     raw.source = source
     return raw
 

@@ -21,7 +21,7 @@ PROMO = re.compile(
 
 
 def parse(text: str, source: str) -> RawTranscript:
-    raw = labelled_lines(text, SEP, "fool", skip=PROMO.match)
+    raw = labelled_lines(text, SEP, SEP_MARKS, "fool", skip=PROMO.match)
     raw.source = source
     return raw
 

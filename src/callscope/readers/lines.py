@@ -14,6 +14,7 @@ from .raw import RawTurn
 
 SENTENCE_END = re.compile(r"""[.?!:;"')\]]\s*$""")
 RULE = re.compile(r"^\s*([=\-_.*~]\s*){3,}$")
+_RULE_CHARS = "=-_.*~"  # RULE's character class
 
 
 def strip_lines(text: str) -> list[str]:
@@ -103,10 +104,11 @@ def paragraphs(body: Sequence[str], *, wrapped: bool = False) -> list[str]:
     """Group body lines into paragraphs: blank lines separate; with `wrapped`, short-ending lines do too."""
     out: list[str] = []
     cur: list[str] = []
-    width = max((len(x) for x in body), default=0)
+    width = max((len(x) for x in body), default=0) if wrapped else 0
     for ln in body:
         s = ln.strip()
-        if not s or RULE.match(s):
+        # a rule's first character is one of its dash-like ones (s is stripped), so other lines skip the regex
+        if not s or (s[0] in _RULE_CHARS and RULE.match(s)):
             if cur:
                 out.append(" ".join(cur))
                 cur = []
