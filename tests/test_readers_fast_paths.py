@@ -1,4 +1,4 @@
-"""Reader shortcuts: every fast sniffer and line test answers exactly what its plain definition answers.
+"""Reader shortcuts: every fast sniffer, line test and text clean-up answers exactly what its plain definition answers.
 
 The sniffers turn most text away with substring tests before their regex and line scans; these
 property tests build text from the pieces each format is recognised by (so both the shortcut and
@@ -8,14 +8,17 @@ the full scan get exercised) and compare the two.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from callscope.errors import CallscopeError
 from callscope.readers import colon, colon_pdf, dash, flat, fool, refinitiv, streetevents, streetevents_pdf
 from callscope.readers.colon_pdf import _PAGE, _colon_ok, _compact
 from callscope.readers.labels import is_name, is_operator, normalise_name
 from callscope.readers.lines import RULE, head_lines, paragraphs
+from callscope.readers.source import _BAD, _REPLACE, _SYNC, _bad_count, _unsync, clean
 
 
 def texts(pieces: list[str], max_lines: int = 60) -> st.SearchStrategy[str]:
@@ -256,3 +259,44 @@ RULE_PIECES = ["---", "- - -", "===", "__", "...", "*", "~", "\u2028", "\x1c", "
 @given(st.lists(st.lists(st.sampled_from(RULE_PIECES), max_size=5).map("".join), max_size=12), st.booleans())
 def test_paragraphs_rule_shortcut(body: list[str], wrapped: bool) -> None:
     assert paragraphs(body, wrapped=wrapped) == _paragraphs_plain(body, wrapped=wrapped)
+
+
+ODD_CHARS = "\x00\x01\x08\t\n\x0b\x0c\r\x1b\x1f \x7f\x80\u00a0\u00e9\u2013\u2014\u2019\ufeff\ufffd\ud800\U0001f600ab<"
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet=ODD_CHARS, max_size=60))
+def test_bad_count_equals_the_regex(sample: str) -> None:
+    assert _bad_count(sample) == len(_BAD.findall(sample))
+
+
+def _clean_plain(text: str) -> str:
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    for old, new in _REPLACE:
+        if old in text:
+            text = text.replace(old, new)
+    text = _SYNC.sub(_unsync, text) if "<Sync" in text or "<sync" in text else text
+    if not text.strip():
+        raise CallscopeError("x", "empty file")
+    sample = text[:100_000]
+    bad = len(_BAD.findall(sample))
+    if bad > max(20, len(sample) // 50):
+        raise CallscopeError("x", "not text (too many control or undecodable characters)")
+    return text
+
+
+def _outcome(fn, text: str) -> str:  # type: ignore[no-untyped-def]
+    try:
+        return "ok:" + fn(text, "x") if fn is clean else "ok:" + fn(text)
+    except CallscopeError as exc:
+        return "error:" + str(exc)
+
+
+CLEAN_PIECES = [ODD_CHARS[i] for i in range(len(ODD_CHARS))] + ['<Sync id="L1"/>', "<sync/>", "<SYNC/>", "e\u0301", "Revenue grew. "]
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(CLEAN_PIECES), max_size=40).map("".join))
+def test_clean_equals_the_plain_definition(text: str) -> None:
+    assert _outcome(clean, text) == _outcome(_clean_plain, text)
