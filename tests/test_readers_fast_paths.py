@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from callscope.errors import CallscopeError
-from callscope.readers import colon, colon_pdf, dash, flat, fool, refinitiv, streetevents, streetevents_pdf
+from callscope.readers import colon, colon_pdf, dash, flat, fool, header, refinitiv, streetevents, streetevents_pdf
 from callscope.readers.colon_pdf import _PAGE, _colon_ok, _compact
 from callscope.readers.labels import is_name, is_operator, normalise_name
 from callscope.readers.lines import RULE, head_lines, paragraphs
@@ -300,3 +300,28 @@ CLEAN_PIECES = [ODD_CHARS[i] for i in range(len(ODD_CHARS))] + ['<Sync id="L1"/>
 @given(st.lists(st.sampled_from(CLEAN_PIECES), max_size=40).map("".join))
 def test_clean_equals_the_plain_definition(text: str) -> None:
     assert _outcome(clean, text) == _outcome(_clean_plain, text)
+
+
+def _colon_pdf_section_plain(line: str) -> str | None:
+    c = re.sub(r"[^A-Z&]", "", line.upper())
+    if len(line) < 45 and c in {"PRESENTATION", "PREPAREDREMARKS"}:
+        return "presentation"
+    if len(line) < 45 and c.startswith(("QUESTIONSANDANSWER", "QUESTIONANDANSWER", "QA")) and len(c) < 30:
+        return "qa"
+    return header.section_heading(line)
+
+
+SECTION_PIECES = ["PRESENTATION", "P R E S E N T A T I O N", "Prepared Remarks", "Q&A", "QUESTIONS AND ANSWERS", "Question-and-Answer Session",
+                  " ", "          ", "- - - - -", ":", "x", "1", "&"]
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(SECTION_PIECES), max_size=8).map("".join))
+def test_colon_pdf_section_compacts_only_short_lines(line: str) -> None:
+    assert colon_pdf._section(line) == _colon_pdf_section_plain(line)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet='[]().,"\' aZ\t\u00c9', max_size=20))
+def test_normalise_name_with_compiled_pattern(name: str) -> None:
+    assert normalise_name(name) == " ".join(re.sub(r"[\[\]().,\"]", " ", name.lower()).split())

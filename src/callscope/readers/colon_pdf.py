@@ -30,16 +30,20 @@ _SENTENCE_ENDS = (".", "?", "!", ":", '"', "'")  # a stripped line ending so end
 _EXEC = re.compile(r"\b(?:CEO|CFO|COO|Chief|President|VP|SVP|EVP|Vice|Investor Relations|Treasurer|Controller|Founder|Chairman)\b")
 
 
+_NOT_CAPS = re.compile(r"[^A-Z&]")
+
+
 def _compact(line: str) -> str:
-    return re.sub(r"[^A-Z&]", "", line.upper())
+    return _NOT_CAPS.sub("", line.upper())
 
 
 def _section(line: str) -> str | None:
-    c = _compact(line)
-    if len(line) < 45 and c in {"PRESENTATION", "PREPAREDREMARKS"}:
-        return "presentation"
-    if len(line) < 45 and c.startswith(("QUESTIONSANDANSWER", "QUESTIONANDANSWER", "QA")) and len(c) < 30:
-        return "qa"
+    if len(line) < 45:  # only short lines are compacted: the regex rewrite ran on every body line
+        c = _compact(line)
+        if c in {"PRESENTATION", "PREPAREDREMARKS"}:
+            return "presentation"
+        if c.startswith(("QUESTIONSANDANSWER", "QUESTIONANDANSWER", "QA")) and len(c) < 30:
+            return "qa"
     return header.section_heading(line)
 
 
