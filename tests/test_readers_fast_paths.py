@@ -19,6 +19,7 @@ from callscope.readers.colon_pdf import _PAGE, _colon_ok, _compact
 from callscope.readers.labels import is_name, is_operator, normalise_name
 from callscope.readers.lines import RULE, head_lines, paragraphs
 from callscope.readers.source import _BAD, _REPLACE, _SYNC, _bad_count, _unsync, clean
+from callscope.readers.streetevents_pdf import _mentioned
 
 
 def texts(pieces: list[str], max_lines: int = 60) -> st.SearchStrategy[str]:
@@ -325,3 +326,31 @@ def test_colon_pdf_section_compacts_only_short_lines(line: str) -> None:
 @given(st.text(alphabet='[]().,"\' aZ\t\u00c9', max_size=20))
 def test_normalise_name_with_compiled_pattern(name: str) -> None:
     assert normalise_name(name) == " ".join(re.sub(r"[\[\]().,\"]", " ", name.lower()).split())
+
+
+def _mentioned_plain(name_words: list[str], text: str) -> bool:
+    if len(name_words) < 2:
+        return False
+    if re.fullmatch(r"[A-Z]\.?|[A-Z&]{2,}", name_words[-1].rstrip(",")) or streetevents_pdf.is_firm_word(name_words[-1]):
+        return False
+    last = re.escape(name_words[-1].rstrip(","))
+    firsts = {re.escape(w.rstrip(".,")) for w in name_words[:-1] if len(w.rstrip(".,")) > 1}
+    firsts.add(re.escape(name_words[0][0]) + r"[a-z]+")
+    if name_words[-1].rstrip(",") not in text:
+        return False
+    pat = r"\b(?:" + "|".join(sorted(firsts)) + r")\s+(?:[A-Z]\.\s+)?" + last + r"\b"
+    return re.search(pat, text) is not None
+
+
+MENTION_NAMES = [["Thomas", "Kline"], ["Thomas", "Edward", "Kline"], ["Jane", "Q.", "Lee"], ["Kieran", "O'Dell"], ["Ng", "Lee,"], ["Edward", "T.", "Kline"]]
+MENTION_WORDS = ["Tom", "Thomas", "T", "Edward", "Kline", "Lee", "Jane", "Kieran", "O'Dell", "Ng", "Q.", "x", "\u00e9"]
+MENTION_GAPS = [" ", " ", "  ", "\n", "", ".", " Q. ", "_"]
+mention_texts = st.lists(st.tuples(st.sampled_from(MENTION_WORDS), st.sampled_from(MENTION_GAPS)).map("".join), max_size=10).map("".join)
+
+
+@settings(max_examples=1000)
+@given(mention_texts)
+def test_mentioned_by_mirrored_search(text: str) -> None:
+    for name_words in MENTION_NAMES:
+        assert _mentioned(name_words, text) == _mentioned_plain(name_words, text), name_words
+        assert _mentioned(name_words, text + "") == _mentioned_plain(name_words, text)  # the mirrored text is cached per text
