@@ -354,3 +354,10 @@ def test_mentioned_by_mirrored_search(text: str) -> None:
     for name_words in MENTION_NAMES:
         assert _mentioned(name_words, text) == _mentioned_plain(name_words, text), name_words
         assert _mentioned(name_words, text + "") == _mentioned_plain(name_words, text)  # the mirrored text is cached per text
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["Jane", "Doe", "Q.", "van", "Jr.", "[Nora", "Quist]", "Okay.", "O'Dell", "3", "revenue", ","]), max_size=7).map(" ".join))
+def test_is_name_cache_answers_what_the_function_does(label: str) -> None:
+    assert is_name(label) == is_name.__wrapped__(label)
+    assert is_name(label, max_words=2) == is_name.__wrapped__(label, max_words=2)
