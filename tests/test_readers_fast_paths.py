@@ -175,6 +175,15 @@ def test_flat_line_gate_only_fires_on_many_lines(text: str) -> None:
         assert len([ln for ln in text.split("\n") if ln.strip()]) > 8
 
 
+SE_LINES = ["-----", "=====", "Operator  [1]", "Jane Doe,  Northwind - CFO  [2]", "Presentation", "Revenue grew.", "", "  [3] "]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(SE_LINES), max_size=30).map("\n".join))
+def test_streetevents_header_lines(text: str) -> None:
+    assert streetevents.sniff(text) == _streetevents_plain(text)
+
+
 def _flat_plain(text: str) -> float:
     head = text[:200_000]
     lines = [ln for ln in head.split("\n") if ln.strip()]

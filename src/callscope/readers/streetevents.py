@@ -89,9 +89,9 @@ def sniff(text: str) -> float:
     head = text[:40_000]
     if _may_hold_headers(head):
         lines = head.split("\n")
-        heads = sum(1 for i, ln in enumerate(lines[1:], 1) if ln.endswith("]") and HEAD.match(ln.strip()) and RULE.match(lines[i - 1].strip() or "x"))
-        if heads >= 2:
-            return 0.95
+        heads = (i for i, ln in enumerate(lines[1:], 1) if ln.endswith("]") and HEAD.match(ln.strip()) and RULE.match(lines[i - 1].strip() or "x"))
+        if next(heads, None) is not None and next(heads, None) is not None:
+            return 0.95  # two headers decide it: the rest of the text is not walked
     else:
         lines = head.split("\n", 50)
     rules = sum(1 for ln in lines[:50] if ln.startswith("====="))
