@@ -262,7 +262,7 @@ def _paragraphs_plain(body: list[str], *, wrapped: bool = False) -> list[str]:
     return [(" ".join(p.split()) if "  " in p else p.strip()) for p in out if p]
 
 
-RULE_PIECES = ["---", "- - -", "===", "__", "...", "*", "~", "\u2028", "\x1c", " ", "\t", "Revenue grew", ".", "the long line goes on and on"]
+RULE_PIECES = ["---", "- - -", "===", "__", "...", "*", "~", "  ", "Revenue  grew", "a \t b", "\u2028", "\x1c", " ", "\t", "Revenue grew", ".", "the long line goes on and on"]
 
 
 @settings(max_examples=500)

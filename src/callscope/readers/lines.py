@@ -102,9 +102,13 @@ def segment(
 
 def paragraphs(body: Sequence[str], *, wrapped: bool = False) -> list[str]:
     """Group body lines into paragraphs: blank lines separate; with `wrapped`, short-ending lines do too."""
+    if not wrapped:
+        # every non-blank line that is not a rule is a paragraph of its own (what the loop below does
+        # when not wrapped), built in one pass
+        return [(" ".join(s.split()) if "  " in s else s) for ln in body if (s := ln.strip()) and not (s[0] in _RULE_CHARS and RULE.match(s))]
     out: list[str] = []
     cur: list[str] = []
-    width = max((len(x) for x in body), default=0) if wrapped else 0
+    width = max((len(x) for x in body), default=0)
     for ln in body:
         s = ln.strip()
         # a rule's first character is one of its dash-like ones (s is stripped), so other lines skip the regex
@@ -112,11 +116,6 @@ def paragraphs(body: Sequence[str], *, wrapped: bool = False) -> list[str]:
             if cur:
                 out.append(" ".join(cur))
                 cur = []
-            continue
-        if not wrapped:
-            if cur:
-                out.append(" ".join(cur))
-            cur = [s]
             continue
         cur.append(s)
         # a PDF line that stops well short of the column and ends a sentence ends its paragraph
