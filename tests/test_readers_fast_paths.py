@@ -9,12 +9,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from callscope.errors import CallscopeError
-from callscope.readers import colon, colon_pdf, dash, flat, fool, header, refinitiv, streetevents, streetevents_pdf
+from callscope.readers import (
+    colon,
+    colon_pdf,
+    dash,
+    detect,
+    flat,
+    fool,
+    header,
+    readers,
+    refinitiv,
+    streetevents,
+    streetevents_pdf,
+)
 from callscope.readers.colon_pdf import _PAGE, _colon_ok, _compact
 from callscope.readers.labels import is_name, is_operator, normalise_name
 from callscope.readers.lines import RULE, head_lines, paragraphs
@@ -370,3 +383,40 @@ def test_mentioned_by_mirrored_search(text: str) -> None:
 def test_is_name_cache_answers_what_the_function_does(label: str) -> None:
     assert is_name(label) == is_name.__wrapped__(label)
     assert is_name(label, max_words=2) == is_name.__wrapped__(label, max_words=2)
+
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures" / "readers").glob("*.txt")) + sorted(
+    (Path(__file__).resolve().parents[1] / "src" / "callscope" / "samples").glob("*.txt")
+)
+ALL_LINES = LABEL_LINES + WRAP_LINES + SE_LINES + ["CORPORATE PARTICIPANTS", "PRESENTATION", "Call Participants", "S&P Capital IQ",
+                                                   "Company: Northwind", "Symbol: NWR", "Quarter: Q1", "---", '[{"speaker": "A", "text": "b"}]']
+
+
+def _detect_plain(text: str) -> str:
+    head = text[:60_000]
+    best, best_score = "prose", 0.0
+    for r in readers():
+        if r.name == "prose":
+            continue
+        score = r.sniff(head)
+        if score > best_score:
+            best, best_score = r.name, score
+    return best if best_score >= 0.3 else "prose"
+
+
+def test_detect_skips_only_readers_that_cannot_win_on_fixtures() -> None:
+    assert FIXTURES
+    for path in FIXTURES:
+        text = path.read_text()
+        assert detect(text).name == _detect_plain(text), path.name
+        for r in readers():
+            assert r.sniff(text[:60_000]) <= r.max_score, (r.name, path.name)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(ALL_LINES), max_size=60).map("\n".join))
+def test_detect_skips_only_readers_that_cannot_win(text: str) -> None:
+    assert detect(text).name == _detect_plain(text)
+    for r in readers():
+        if r.name != "prose":
+            assert r.sniff(text) <= r.max_score, r.name

@@ -95,4 +95,5 @@ READER = reader(
     "Operator: Welcome to the call.\nJane Doe: Thanks. Revenue was $10 million.",
     sniff,
     parse,
+    max_score=0.7,  # the highest score sniff() returns
 )

@@ -187,4 +187,5 @@ READER = reader(
     "Operator:  Welcome to the Northwind Robotics call.  I would like to\nturn the call over to Jane Doe.\n1\nJane Doe:  Thank you.",
     sniff,
     parse,
+    max_score=0.75,  # the highest score sniff() returns
 )

@@ -117,4 +117,5 @@ READER = reader(
     "Operator\nWelcome to the call.\nJane Doe - CFO\nRevenue was $10 million.",
     sniff,
     parse,
+    max_score=0.8,  # the highest score sniff() returns
 )

@@ -179,4 +179,5 @@ READER = reader(
     "MANAGEMENT DISCUSSION SECTION\nOperator: Welcome.\nJane Doe\nChief Financial Officer, Northwind Robotics, Inc.\nRevenue grew.",
     sniff,
     parse,
+    max_score=0.95,  # the highest score sniff() returns
 )

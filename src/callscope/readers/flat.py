@@ -142,4 +142,5 @@ READER = reader(
     "Operator Good day and welcome. Jane Doe - Northwind Robotics - CFO Revenue was $10 million.",
     sniff,
     parse,
+    max_score=0.85,  # the highest score sniff() returns
 )

@@ -37,4 +37,5 @@ READER = reader(
     "Prepared Remarks:\n\nOperator\n\nWelcome.\n\nJane Doe -- Chief Financial Officer\n\nRevenue grew.",
     sniff,
     parse,
+    max_score=0.9,  # the highest score sniff() returns
 )

@@ -86,4 +86,5 @@ READER = reader(
     "CORPORATE PARTICIPANTS\n \nJane Doe\nNorthwind Corp. - CFO\nPRESENTATION\n \nOperator\nWelcome.",
     sniff,
     parse,
+    max_score=0.9,  # the highest score sniff() returns
 )

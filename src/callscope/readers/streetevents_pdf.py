@@ -273,4 +273,5 @@ READER = reader(
     "CORPORATE PARTICIPANTS\nJane Doe Northwind Robotics Inc - CFO\nPRESENTATION\nOperator\nWelcome.",
     sniff,
     parse,
+    max_score=0.95,  # the highest score sniff() returns
 )
