@@ -20,6 +20,7 @@ from callscope.readers import (
     colon_pdf,
     dash,
     detect,
+    factset,
     flat,
     fool,
     header,
@@ -420,3 +421,24 @@ def test_detect_skips_only_readers_that_cannot_win(text: str) -> None:
     for r in readers():
         if r.name != "prose":
             assert r.sniff(text) <= r.max_score, r.name
+
+
+@settings(max_examples=800)
+@given(st.text(alphabet="QAq a\t\n\u2028x]", max_size=8))
+def test_qa_mark_shortcut_equals_the_search(s: str) -> None:
+    fast, plain = factset._qa_mark(s), factset._QA_MARK.search(s)
+    assert (fast and (fast.span(), fast.group(1))) == (plain and (plain.span(), plain.group(1)))
+
+
+def _se_label_plain(lines: list[str], i: int) -> object:
+    m = streetevents.HEAD.match(lines[i].strip())
+    if not m or i == 0 or not RULE.match(lines[i - 1].strip() or "x"):
+        return None
+    return streetevents.split_who(m.group("who")), 1
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from([*SE_LINES, "Operator  [1]  ", "Jane Doe  [2]\n", "x]", "  [4]\t"]), min_size=1, max_size=12))
+def test_streetevents_label_needs_a_closing_bracket(lines: list[str]) -> None:
+    for i in range(len(lines)):
+        assert streetevents._label(lines, i) == _se_label_plain(lines, i)

@@ -34,7 +34,9 @@ def split_who(who: str) -> RawTurn:
 
 
 def _label(lines: Sequence[str], i: int) -> tuple[RawTurn, int] | None:
-    m = HEAD.match(lines[i].strip())
+    s = lines[i].strip()
+    # HEAD ends in `\]\s*$`, so a stripped line it matches ends in "]"; the lazy scan is skipped for the rest
+    m = HEAD.match(s) if s.endswith("]") else None
     if not m or i == 0 or not RULE.match(lines[i - 1].strip() or "x"):
         return None
     return split_who(m.group("who")), 1
