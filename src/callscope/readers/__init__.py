@@ -74,7 +74,10 @@ def detect(text: str) -> Reader:
     head = text[:60_000]  # every format shows itself in its first pages; sniffing more only costs time
     best, best_score = get("prose"), 0.0
     for r in readers():
-        if r.name == "prose":
+        # a reader whose highest possible score is no better than the best so far cannot win (a tie
+        # keeps the earlier reader), so its sniff is not run: once streetevents or se_pdf scores
+        # 0.95, or fool 0.9, most of the remaining readers are skipped
+        if r.name == "prose" or r.max_score <= best_score:
             continue
         score = r.sniff(head)
         if score > best_score:

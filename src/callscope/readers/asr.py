@@ -219,4 +219,5 @@ READER = reader(
     "Company: Northwind\nSymbol: NWR\n---\nConference Operator Welcome.\n\nJane Doe Chief Financial Officer Revenue grew.",
     sniff,
     parse,
+    max_score=0.9,  # the highest score sniff() returns
 )

@@ -122,4 +122,5 @@ READER = reader(
     "Call Participants\nEXECUTIVES\nJane Doe\nChief Financial Officer\nPresentation\nJane Doe\nChief Financial Officer\nRevenue grew.",
     sniff,
     parse,
+    max_score=0.95,  # the highest score sniff() returns
 )

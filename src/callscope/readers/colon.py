@@ -34,7 +34,12 @@ def _who(line: str) -> tuple[str, str] | None:
 
 def _accepted(lines: Sequence[str]) -> set[str]:
     """Label names trusted as speakers: the operator, unidentified voices, multi-word names, or recurring ones."""
-    counts = Counter(normalise_name(w[0]) for ln in lines if (w := _who(ln)) is not None)
+    return _accepted_labels([w for ln in lines if (w := _who(ln)) is not None])
+
+
+def _accepted_labels(whos: Sequence[tuple[str, str]]) -> set[str]:
+    """`_accepted` given the lines' labels (`_who` of each line that has one)."""
+    counts = Counter(normalise_name(w[0]) for w in whos)
     ok = set()
     for key, n in counts.items():
         if is_operator(key) or is_unidentified(key) or len(key.split()) >= 2 or n >= 2:
@@ -70,11 +75,15 @@ def parse(text: str, source: str) -> RawTranscript:
 
 
 def sniff(text: str) -> float:
-    lines = [ln for ln in text[:40_000].split("\n") if ln.strip()]
-    if not lines:
-        return 0.0
-    ok = _accepted(lines)
-    hits = sum(1 for ln in lines if (w := _who(ln)) is not None and normalise_name(w[0]) in ok)
+    """How many lines carry an accepted `Name:` label."""
+    head = text[:40_000]
+    if ":" not in head:
+        return 0.0  # no line can have a label
+    # each line's label is found once and used for both the accepted names and the count
+    lines = [ln for ln in head.split("\n") if ln.strip()]
+    whos = [w for ln in lines if (w := _who(ln)) is not None]
+    ok = _accepted_labels(whos)
+    hits = sum(1 for w in whos if normalise_name(w[0]) in ok)
     if hits < 3:
         return 0.0
     return min(0.7, 0.2 + hits / max(6.0, len(lines) * 0.3))
@@ -86,4 +95,5 @@ READER = reader(
     "Operator: Welcome to the call.\nJane Doe: Thanks. Revenue was $10 million.",
     sniff,
     parse,
+    max_score=0.7,  # the highest score sniff() returns
 )

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from . import header
 from .labels import is_name, is_operator, is_unidentified, normalise_name
-from .lines import segment, strip_lines
+from .lines import head_lines, segment, strip_lines
 from .raw import RawParticipant, RawTranscript, RawTurn
 from .registry_types import reader
 
@@ -26,19 +26,24 @@ COLON_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'\u2019\- ]{1,40}?(?:(?:" + _DASH
 _PAGE = re.compile(r"^(?:Page\s*\|?\s*\d+|\d{1,3}|-\s*\d+\s*-)$", re.I)
 _HEADER_KEYS = {"company", "conference title", "conference id", "moderator", "date", "held on", "confirmation", "time", "host"}
 _ENTRY = re.compile(r"^(?P<name>[A-Z][\w.'\- ]{2,40}?)\s*(?:,|" + _DASH + r")\s*(?P<rest>\S.{1,150})$")
+_SENTENCE_ENDS = (".", "?", "!", ":", '"', "'")  # a stripped line ending so ends a sentence (was `[.?!:"']$`)
 _EXEC = re.compile(r"\b(?:CEO|CFO|COO|Chief|President|VP|SVP|EVP|Vice|Investor Relations|Treasurer|Controller|Founder|Chairman)\b")
 
 
+_NOT_CAPS = re.compile(r"[^A-Z&]")
+
+
 def _compact(line: str) -> str:
-    return re.sub(r"[^A-Z&]", "", line.upper())
+    return _NOT_CAPS.sub("", line.upper())
 
 
 def _section(line: str) -> str | None:
-    c = _compact(line)
-    if len(line) < 45 and c in {"PRESENTATION", "PREPAREDREMARKS"}:
-        return "presentation"
-    if len(line) < 45 and c.startswith(("QUESTIONSANDANSWER", "QUESTIONANDANSWER", "QA")) and len(c) < 30:
-        return "qa"
+    if len(line) < 45:  # only short lines are compacted: the regex rewrite ran on every body line
+        c = _compact(line)
+        if c in {"PRESENTATION", "PREPAREDREMARKS"}:
+            return "presentation"
+        if c.startswith(("QUESTIONSANDANSWER", "QUESTIONANDANSWER", "QA")) and len(c) < 30:
+            return "qa"
     return header.section_heading(line)
 
 
@@ -151,18 +156,27 @@ def _colon_ok(line: str, known: dict[str, RawParticipant | None] | set[str]) -> 
 
 def sniff(text: str) -> float:
     """`Name:` labels (or bare Operator lines) in text whose long lines mostly stop mid-sentence."""
+    # checked first: most text is not hard-wrapped, and the label scan below is the costly part
+    # (blank lines are never long, so the shared non-blank lines give the same counts)
+    long = wrapped = 0
+    for ln in head_lines(text):
+        if 60 <= len(ln) <= 130:
+            long += 1
+            if not ln.endswith(_SENTENCE_ENDS):
+                wrapped += 1
+    if wrapped < 4 or wrapped < 0.3 * long:
+        return 0.0
     lines = [ln.strip() for ln in text[:40_000].split("\n")]
-    long = [ln for ln in lines if 60 <= len(ln) <= 130]
-    wrapped = sum(1 for ln in long if not re.search(r"[.?!:\"']$", ln))
-    if wrapped < 4 or wrapped < 0.3 * len(long):
-        return 0.0  # checked first: most text is not hard-wrapped, and the label scan below is the costly part
     colon = sum(1 for ln in lines if ":" in ln and _colon_ok(ln, set()))
     bare_ops = sum(1 for ln in lines if ln in ("Operator", "Operator:"))
     pages = sum(1 for ln in lines if _PAGE.match(ln))
-    spaced = any(_compact(ln) in ("CORPORATEPARTICIPANTS", "PRESENTATION") and "  " not in ln and ln.count(" ") > 5 for ln in lines[:60])
     if colon >= 3:
         return min(0.75, 0.6 + colon / 30)  # hard-wrapped `Name:` text: above a `Name - Title` participant list
-    if (bare_ops >= 1 or spaced) and pages >= 2:
+    if pages < 2:
+        return 0.0
+    # letter-spaced headings; the cheap spacing tests come before the regex rewrite of the line
+    spaced = any("  " not in ln and ln.count(" ") > 5 and _compact(ln) in ("CORPORATEPARTICIPANTS", "PRESENTATION") for ln in lines[:60])
+    if bare_ops >= 1 or spaced:
         return 0.6
     return 0.0
 
@@ -173,4 +187,5 @@ READER = reader(
     "Operator:  Welcome to the Northwind Robotics call.  I would like to\nturn the call over to Jane Doe.\n1\nJane Doe:  Thank you.",
     sniff,
     parse,
+    max_score=0.75,  # the highest score sniff() returns
 )

@@ -25,6 +25,7 @@ _FIXED = re.compile(
 _COMPANY = re.compile(r"^(.+?) \(([A-Z][A-Z0-9.]{0,9})\)$")
 _LISTS = {"CORPORATE PARTICIPANTS": "executive", "OTHER PARTICIPANTS": "analyst", "MANAGEMENT": "executive"}
 _QA_MARK = re.compile(r"\s+([QA])$")
+_QA_ENDS = ("Q", "A", "Q\n", "A\n")  # how a string _QA_MARK finds a mark in ends (`$` also matches before a final newline)
 _INLINE = re.compile(r"^(Operator|Unidentified (?:Participant|Analyst|Company Representative))\s*:\s*(.*)$")
 _CONTINUES = re.compile(r"(?:[,&\-]|\b(?:of|and|for|the))$")
 
@@ -106,6 +107,11 @@ def _participants(lines: Sequence[str], issuer: str | None, skip) -> tuple[list[
     return out, 0
 
 
+def _qa_mark(s: str) -> re.Match[str] | None:
+    """`_QA_MARK.search(s)`, without scanning lines that cannot end in a Q/A mark (most of them)."""
+    return _QA_MARK.search(s) if s.endswith(_QA_ENDS) else None
+
+
 def parse(text: str, source: str) -> RawTranscript:
     lines = strip_lines(text)
     cut = next((i for i, ln in enumerate(lines) if ln == "Disclaimer"), len(lines))
@@ -135,7 +141,7 @@ def parse(text: str, source: str) -> RawTranscript:
         s = ls[i]
         if is_operator(s):
             return RawTurn(name="Operator", role="operator"), 1
-        m = _QA_MARK.search(s)
+        m = _qa_mark(s)
         if m and len(s) < 60 and (is_name(s[: m.start()]) or is_unidentified(s[: m.start()])):
             # "Raw Transcript" prints `Name Q` / `Name A` on one line
             nm = s[: m.start()]
@@ -148,7 +154,7 @@ def parse(text: str, source: str) -> RawTranscript:
         j = next_text(ls, i)
         nxt = ls[j] if j < len(ls) else ""
         p = by_name.get(normalise_name(s))
-        marked = _QA_MARK.search(nxt) is not None
+        marked = _qa_mark(nxt) is not None
         if p is None and not marked:
             return None
         t_title, t_firm = _split_title(nxt, company)
@@ -179,4 +185,5 @@ READER = reader(
     "MANAGEMENT DISCUSSION SECTION\nOperator: Welcome.\nJane Doe\nChief Financial Officer, Northwind Robotics, Inc.\nRevenue grew.",
     sniff,
     parse,
+    max_score=0.95,  # the highest score sniff() returns
 )

@@ -10,6 +10,7 @@ from .raw import RawTranscript
 from .registry_types import reader
 
 SEP = re.compile(r"\s+--\s+")
+SEP_MARKS = ("--", "--")  # every SEP match holds this (label_share takes two marks)
 # the site's own inserts inside the transcript text
 PROMO = re.compile(
     r"^(?:\d+ stocks we like better than|when our award-winning analyst team|\*?stock advisor returns as of|"
@@ -20,13 +21,13 @@ PROMO = re.compile(
 
 
 def parse(text: str, source: str) -> RawTranscript:
-    raw = labelled_lines(text, SEP, "fool", skip=PROMO.match)
+    raw = labelled_lines(text, SEP, SEP_MARKS, "fool", skip=PROMO.match)
     raw.source = source
     return raw
 
 
 def sniff(text: str) -> float:
-    score = label_share(text, SEP)
+    score = label_share(text, SEP, SEP_MARKS)
     return min(0.9, score + 0.1) if score else 0.0
 
 
@@ -36,4 +37,5 @@ READER = reader(
     "Prepared Remarks:\n\nOperator\n\nWelcome.\n\nJane Doe -- Chief Financial Officer\n\nRevenue grew.",
     sniff,
     parse,
+    max_score=0.9,  # the highest score sniff() returns
 )

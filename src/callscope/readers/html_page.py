@@ -130,4 +130,5 @@ READER = reader(
     "<p><strong>Jane Doe -- CFO</strong></p><p>Revenue grew.</p>",
     sniff,
     parse,
+    max_score=0.85,  # the highest score sniff() returns
 )

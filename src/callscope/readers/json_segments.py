@@ -164,4 +164,5 @@ READER = reader(
     '[{"speaker": "Operator", "text": "Welcome."}, {"speaker": "Jane Doe", "text": "Revenue grew."}]',
     sniff,
     parse,
+    max_score=0.9,  # the highest score sniff() returns
 )

@@ -55,8 +55,12 @@ def is_unidentified(label: str) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
+@lru_cache(maxsize=65536)
 def is_name(label: str, *, max_words: int = 6) -> bool:
-    """True when `label` reads as a person's name ("Charles H. Lee", "[Nora Quist]", "Kieran O'Dell")."""
+    """True when `label` reads as a person's name ("Charles H. Lee", "[Nora Quist]", "Kieran O'Dell").
+
+    Cached: readers ask about the same speaker labels and name words again and again.
+    """
     s = label.strip()
     if not s or len(s) > 60 or _DIGIT.search(s):
         return False
@@ -84,8 +88,11 @@ def is_name(label: str, *, max_words: int = 6) -> bool:
     return not s.endswith(".") or re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", s) is not None
 
 
+_NAME_PUNCT = re.compile(r"[\[\]().,\"]")  # compiled once: readers call this on every body line, mostly cache misses
+
+
 @lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Comparison key: lower case, no punctuation or brackets, single spaces."""
-    s = re.sub(r"[\[\]().,\"]", " ", name.lower())
+    s = _NAME_PUNCT.sub(" ", name.lower())
     return " ".join(s.split())

@@ -14,10 +14,29 @@ from .raw import RawTurn
 
 SENTENCE_END = re.compile(r"""[.?!:;"')\]]\s*$""")
 RULE = re.compile(r"^\s*([=\-_.*~]\s*){3,}$")
+_RULE_CHARS = "=-_.*~"  # RULE's character class
 
 
 def strip_lines(text: str) -> list[str]:
     return [ln.strip() for ln in text.split("\n")]
+
+
+_HEAD: tuple[str, tuple[str, ...]] | None = None  # the last text head_lines() split, and its lines
+
+
+def head_lines(text: str) -> tuple[str, ...]:
+    """The stripped, non-empty lines of `text`'s first 40,000 characters (what sniffers look at).
+
+    Detection asks several sniffers about the same text object, so the answer for the last text
+    (compared by identity: strings are immutable) is kept and the split is done once, not per sniffer.
+    """
+    global _HEAD
+    last = _HEAD
+    if last is not None and last[0] is text:
+        return last[1]
+    lines = tuple([s for ln in text[:40_000].split("\n") if (s := ln.strip())])
+    _HEAD = (text, lines)
+    return lines
 
 
 # A label recogniser looks at line i (and may peek at following lines) and returns the
@@ -83,20 +102,20 @@ def segment(
 
 def paragraphs(body: Sequence[str], *, wrapped: bool = False) -> list[str]:
     """Group body lines into paragraphs: blank lines separate; with `wrapped`, short-ending lines do too."""
+    if not wrapped:
+        # every non-blank line that is not a rule is a paragraph of its own (what the loop below does
+        # when not wrapped), built in one pass
+        return [(" ".join(s.split()) if "  " in s else s) for ln in body if (s := ln.strip()) and not (s[0] in _RULE_CHARS and RULE.match(s))]
     out: list[str] = []
     cur: list[str] = []
     width = max((len(x) for x in body), default=0)
     for ln in body:
         s = ln.strip()
-        if not s or RULE.match(s):
+        # a rule's first character is one of its dash-like ones (s is stripped), so other lines skip the regex
+        if not s or (s[0] in _RULE_CHARS and RULE.match(s)):
             if cur:
                 out.append(" ".join(cur))
                 cur = []
-            continue
-        if not wrapped:
-            if cur:
-                out.append(" ".join(cur))
-            cur = [s]
             continue
         cur.append(s)
         # a PDF line that stops well short of the column and ends a sentence ends its paragraph

@@ -71,6 +71,8 @@ def parse(text: str, source: str) -> RawTranscript:
 
 def sniff(text: str) -> float:
     head = text[:20_000]
+    if "CORPORATE PARTICIPANTS" not in head:  # the regex below needs this line; a substring test turns most text away
+        return 0.0
     if re.search(r"^CORPORATE PARTICIPANTS\s*$", head, re.M) and re.search(r"^PRESENTATION\s*$", text, re.M):
         if "THOMSON REUTERS" in head or "Thomson Reuters" in head:
             return 0.5  # the PDF rendering: page furniture, names and firms on one line
@@ -84,4 +86,5 @@ READER = reader(
     "CORPORATE PARTICIPANTS\n \nJane Doe\nNorthwind Corp. - CFO\nPRESENTATION\n \nOperator\nWelcome.",
     sniff,
     parse,
+    max_score=0.9,  # the highest score sniff() returns
 )

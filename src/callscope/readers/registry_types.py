@@ -15,6 +15,8 @@ class Reader:
     example: str
     sniff: Callable[[str], float]  # 0..1: how sure the reader is that it understands the text
     parse: Callable[[str, str], RawTranscript]  # (text, source) -> RawTranscript
+    # an upper bound on sniff(): detection skips a reader that cannot beat the best score so far
+    max_score: float = 1.0
 
 
 def reader(
@@ -23,5 +25,6 @@ def reader(
     example: str,
     sniff: Callable[[str], float],
     parse: Callable[[str, str], RawTranscript],
+    max_score: float = 1.0,
 ) -> Reader:
-    return Reader(name, description, example, sniff, parse)
+    return Reader(name, description, example, sniff, parse, max_score)

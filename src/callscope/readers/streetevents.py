@@ -34,7 +34,9 @@ def split_who(who: str) -> RawTurn:
 
 
 def _label(lines: Sequence[str], i: int) -> tuple[RawTurn, int] | None:
-    m = HEAD.match(lines[i].strip())
+    s = lines[i].strip()
+    # HEAD ends in `\]\s*$`, so a stripped line it matches ends in "]"; the lazy scan is skipped for the rest
+    m = HEAD.match(s) if s.endswith("]") else None
     if not m or i == 0 or not RULE.match(lines[i - 1].strip() or "x"):
         return None
     return split_who(m.group("who")), 1
@@ -75,12 +77,26 @@ def parse(text: str, source: str) -> RawTranscript:
     return raw
 
 
+def _may_hold_headers(head: str) -> bool:
+    """Whether any line of `head` ends in "]", as a speaker header does.
+
+    Without one only the first 50 lines (the rules) matter, so most text is neither split whole
+    nor walked line by line.
+    """
+    return "]\n" in head or head.endswith("]")
+
+
 def sniff(text: str) -> float:
-    lines = text[:40_000].split("\n")
-    heads = sum(1 for i, ln in enumerate(lines[1:], 1) if ln.endswith("]") and HEAD.match(ln.strip()) and RULE.match(lines[i - 1].strip() or "x"))
+    """`Name    [n]` speaker headers under rules, or `=====` rules and a StreetEvents section heading."""
+    head = text[:40_000]
+    if _may_hold_headers(head):
+        lines = head.split("\n")
+        heads = (i for i, ln in enumerate(lines[1:], 1) if ln.endswith("]") and HEAD.match(ln.strip()) and RULE.match(lines[i - 1].strip() or "x"))
+        if next(heads, None) is not None and next(heads, None) is not None:
+            return 0.95  # two headers decide it: the rest of the text is not walked
+    else:
+        lines = head.split("\n", 50)
     rules = sum(1 for ln in lines[:50] if ln.startswith("====="))
-    if heads >= 2:
-        return 0.95
     if rules >= 2 and re.search(r"^(PRESENTATION SUMMARY|Presentation|Corporate Participants)\s*$", text, re.M):
         return 0.9
     return 0.0
@@ -92,4 +108,5 @@ READER = reader(
     "Q2 2019 Northwind Earnings Call\n=====\nPresentation\n-----\nOperator    [1]\n-----\n  Welcome.",
     sniff,
     parse,
+    max_score=0.95,  # the highest score sniff() returns
 )

@@ -49,13 +49,37 @@ def _mentioned(name_words: Sequence[str], text: str) -> bool:
         return False
     if re.fullmatch(r"[A-Z]\.?|[A-Z&]{2,}", name_words[-1].rstrip(",")) or is_firm_word(name_words[-1]):
         return False
-    last = re.escape(name_words[-1].rstrip(","))
-    firsts = {re.escape(w.rstrip(".,")) for w in name_words[:-1] if len(w.rstrip(".,")) > 1}
-    firsts.add(re.escape(name_words[0][0]) + r"[a-z]+")  # a short form of the first name: Tom for Thomas
-    if name_words[-1].rstrip(",") not in text:  # cheap substring test before the regex scan
+    surname = name_words[-1].rstrip(",")
+    if surname not in text:  # cheap substring test before the regex scan
         return False
-    pat = r"\b(?:" + "|".join(sorted(firsts)) + r")\s+(?:[A-Z]\.\s+)?" + last + r"\b"
-    return re.search(pat, text) is not None
+    # The mention is `\b(?:<first>|<initial>[a-z]+)\s+(?:[A-Z]\.\s+)?<surname>\b`, a pattern with no literal
+    # prefix, so a forward search tries it at every position of the body. Mirrored it starts with the
+    # surname: try the mirrored pattern only where the mirrored surname occurs in the mirrored text
+    # (a regex matches a string exactly when its mirror image matches the mirrored string).
+    firsts = {re.escape(w.rstrip(".,")[::-1]) for w in name_words[:-1] if len(w.rstrip(".,")) > 1}
+    firsts.add(r"[a-z]+" + re.escape(name_words[0][0]))  # a short form of the first name: Tom for Thomas
+    mirrored = re.compile(r"\b" + re.escape(surname[::-1]) + r"\s+(?:\.[A-Z]\s+)?(?:" + "|".join(sorted(firsts)) + r")\b")
+    back, key = _reversed(text), surname[::-1]
+    i = back.find(key)
+    while i != -1:
+        if mirrored.match(back, i):  # match() at i still sees the character before i for \b
+            return True
+        i = back.find(key, i + 1)
+    return False
+
+
+_REVERSED: tuple[str, str] | None = None  # the last text _reversed() mirrored, and its mirror image
+
+
+def _reversed(text: str) -> str:
+    """`text[::-1]`, kept for the last text: one parse asks about many names in the same body text."""
+    global _REVERSED
+    last = _REVERSED
+    if last is not None and last[0] is text:
+        return last[1]
+    back = text[::-1]
+    _REVERSED = (text, back)
+    return back
 
 
 def split_name_firm(left: str, text: str, issuer: str | None = None) -> tuple[str, str | None]:
@@ -222,7 +246,19 @@ def parse(text: str, source: str) -> RawTranscript:
     return raw
 
 
+_NOTICE = "Republication or redistribution"
+
+
 def sniff(text: str) -> float:
+    """Two notice lines and a banner line (see `_sniff_notices`); most text fails on a phrase count first."""
+    # every notice line holds the phrase, so fewer than two occurrences means fewer than two notice lines
+    if text.count(_NOTICE, 0, 100_000) < 2:
+        return 0.0
+    return _sniff_notices(text)
+
+
+def _sniff_notices(text: str) -> float:
+    """The full test: two notice lines and a banner line, then enough lines to be a page layout."""
     head = text[:100_000]
     notices = len(re.findall(r"^.*Republication or redistribution.*$", head, re.M))
     if notices >= 2 and re.search(r"^(?:THOMSON REUTERS|REFINITIV)(?: STREETEVENTS)?(?: \||$)", head, re.M):
@@ -237,4 +273,5 @@ READER = reader(
     "CORPORATE PARTICIPANTS\nJane Doe Northwind Robotics Inc - CFO\nPRESENTATION\nOperator\nWelcome.",
     sniff,
     parse,
+    max_score=0.95,  # the highest score sniff() returns
 )
