@@ -98,3 +98,27 @@ def test_forked_parsers_start_with_the_parent_warmed_up() -> None:
     finally:
         backend.close(False)
     assert LocalBackend(1, _warmth).pool is None and _PARSED == ["northwind_2025_q1.txt"]  # inline: nothing to warm
+
+
+def _big(source: str, data: bytes) -> tuple[bool, bytes | str]:
+    return True, data * 100_000  # ~100 KB, like one call's rows
+
+
+@pytest.mark.skipif(not hasattr(__import__("fcntl"), "F_GETPIPE_SZ"), reason="pipe sizes are Linux-only")
+def test_parsers_keep_working_while_the_writer_does_not_read() -> None:
+    """Results are bigger than a default pipe (64 KB): with the enlarged pipes a parser hands over several
+    without the writer reading, instead of waiting idle through the writer's commit."""
+    import fcntl
+
+    pool = ParserPool(1, _big, _quiet)
+    try:
+        assert fcntl.fcntl(pool.conns[0].fileno(), fcntl.F_GETPIPE_SZ) >= 1 << 20
+        jobs = [pool.submit(f"s{i}", b"x") for i in range(5)]
+        deadline = time.monotonic() + 30
+        while pool.jobs.qsize() > 0 and time.monotonic() < deadline:
+            time.sleep(0.05)  # the writer reads nothing meanwhile
+        time.sleep(0.3)
+        assert pool.jobs.qsize() == 0  # all five parsed with no result read: their ~500 KB wait in the pipe
+        assert [j.result() for j in jobs] == [(True, b"x" * 100_000)] * 5
+    finally:
+        pool.close(False)

@@ -7,12 +7,18 @@ parsers), on the cores the parsers need. Here jobs go out through one `multiproc
 pipe, so it cannot deadlock with parsers blocked on their results) and each parser sends its
 results down its own pipe, which the writer reads itself when it wants a result.
 
+A result (~100 KB of rows) is bigger than a pipe's default 64 KB buffer, so a parser that finished
+a call used to wait, idle, until the writer read it; the writer reads nothing while it commits a
+batch (~0.2 s), which left ~10% of the parsers' time idle. Result pipes are therefore enlarged
+(Linux `F_SETPIPE_SZ`, up to the unprivileged limit of 1 MB) so parsers keep working through a commit.
+
 A parser that dies (killed, out of memory) breaks the pool like it breaks an executor: waiting
 for a result that has not arrived raises `BrokenProcessPool`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import pickle
 import queue
@@ -22,6 +28,15 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 Parser = Callable[[str, bytes], tuple[bool, bytes | str]]
+PIPE_BYTES = 1 << 20  # room for ~10 results per parser while the writer commits (Linux's unprivileged maximum)
+
+
+def enlarge(conn: Connection, size: int = PIPE_BYTES) -> None:
+    """Give the pipe under `conn` a `size`-byte buffer where the OS allows it (Linux); elsewhere keep its default."""
+    with contextlib.suppress(ImportError, AttributeError, OSError):
+        import fcntl
+
+        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, size)
 
 
 def _serve(jobs: Any, out: Connection, parser: Parser, initializer: Callable[[], None], inherited: list[Connection]) -> None:
@@ -75,6 +90,7 @@ class ParserPool:
         self.conns: list[Connection] = []
         for _ in range(workers):
             reader, writer = ctx.Pipe(duplex=False)
+            enlarge(reader)
             proc = ctx.Process(target=_serve, args=(self.jobs, writer, parser, initializer, [*self.conns, reader]), daemon=True)
             proc.start()
             writer.close()
