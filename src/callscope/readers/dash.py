@@ -19,7 +19,7 @@ from .raw import RawTranscript, RawTurn
 from .registry_types import reader
 
 SEP = re.compile(r"\s+[-\u2013]\s+")
-SEP_MARKS = ("-", "\u2013")  # every SEP match holds one of these
+SEP_MARKS = ("-", "\u2013")  # every SEP match holds one of these (a test checks it)
 _ANALYST = re.compile(r"\banalyst\b", re.I)
 MAX_TITLE = 110
 
@@ -52,18 +52,17 @@ def _sentence_like(s: str) -> bool:
     return s.endswith(("?", "!")) or (s.endswith(".") and len(s.split()) >= 6)
 
 
-def labelled_lines(text: str, sep: re.Pattern[str], marks: tuple[str, str], fmt: str, skip=None) -> RawTranscript:  # type: ignore[no-untyped-def]
+def labelled_lines(text: str, sep: re.Pattern[str], marks: tuple[str, ...], fmt: str, skip=None) -> RawTranscript:  # type: ignore[no-untyped-def]
     """Shared parser for `Name<sep>Title` formats (plain dash, Motley Fool).
 
-    `marks` are as for `label_share`: a line holding neither cannot match `sep`, so only short lines
+    `marks` are as for `label_share`: a line holding none cannot match `sep`, so only short lines
     (the operator, unidentified speakers) and lines holding a mark are offered to `split_label`.
     """
     lines = strip_lines(text)
-    a, b = marks
     heads = {
         i: t
         for i, ln in enumerate(lines)
-        if ln and len(ln) < 160 and (len(ln) < 40 or ((a in ln or b in ln) and sep.search(ln))) and (t := split_label(ln, sep)) is not None
+        if ln and len(ln) < 160 and (len(ln) < 40 or (_holds_mark(ln, marks) and sep.search(ln))) and (t := split_label(ln, sep)) is not None
     }
     titled = {normalise_name(t.name) for t in heads.values()}
 
@@ -84,15 +83,19 @@ def labelled_lines(text: str, sep: re.Pattern[str], marks: tuple[str, str], fmt:
     return raw
 
 
-def label_share(text: str, sep: re.Pattern[str], marks: tuple[str, str]) -> float:
+def _holds_mark(line: str, marks: tuple[str, ...]) -> bool:
+    """Whether `line` holds one of `marks` (substring tests are far cheaper than the `sep` search)."""
+    return any(m in line for m in marks)
+
+
+def label_share(text: str, sep: re.Pattern[str], marks: tuple[str, ...]) -> float:
     """Detection score for `Name<sep>Title` formats: how many short lines are such labels.
 
-    `marks` are two literal strings (possibly the same) one of which every match of `sep` contains:
-    a line holding neither cannot match, and two substring tests are far cheaper than the regex search.
+    `marks` are literal strings one of which every match of `sep` contains: a line holding none
+    cannot match, so only lines holding one are searched.
     """
     lines = head_lines(text)
-    a, b = marks
-    hits = sum(1 for ln in lines if len(ln) < 160 and (a in ln or b in ln) and sep.search(ln) and split_label(ln, sep) is not None)
+    hits = sum(1 for ln in lines if len(ln) < 160 and _holds_mark(ln, marks) and sep.search(ln) and split_label(ln, sep) is not None)
     if hits < 2:
         return 0.0  # whatever the operator lines add, two labels are needed
     ops = sum(1 for ln in lines if len(ln) < 40 and is_operator(ln))

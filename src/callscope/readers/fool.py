@@ -10,7 +10,7 @@ from .raw import RawTranscript
 from .registry_types import reader
 
 SEP = re.compile(r"\s+--\s+")
-SEP_MARKS = ("--", "--")  # every SEP match holds this (label_share takes two marks)
+SEP_MARKS = ("--",)  # every SEP match holds this (a test checks it)
 # the site's own inserts inside the transcript text
 PROMO = re.compile(
     r"^(?:\d+ stocks we like better than|when our award-winning analyst team|\*?stock advisor returns as of|"
