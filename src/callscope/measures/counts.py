@@ -135,17 +135,13 @@ class SentenceScorer:
         packed += self._sentence
         if DIGIT.search(sentence):  # LM's numbers all hold a digit
             packed += number_count(sentence) * self._number
+        # the rule is "a cue and not the past form"; on ASCII text the table has counted the cue already
         cue_field = self._cue_field
-        if cue_field and sentence.isascii():  # the cue counted by the table is the rule's cue (forward.cue_prefixes)
-            cues = packed & cue_field
-            if cues:
-                packed -= cues
-                if not forward.is_past(sentence):
-                    packed += self._forward
-        else:
-            packed &= ~cue_field
-            if forward.is_forward_looking(sentence):
-                packed += self._forward
+        cues = packed & cue_field
+        packed -= cues
+        cue = bool(cues) if cue_field and sentence.isascii() else forward.has_cue(sentence)
+        if cue and not forward.is_past(sentence):
+            packed += self._forward
         return packed
 
     def score(self, sentence: str) -> Tally:

@@ -32,16 +32,23 @@ def _chains(ascii_text: bool) -> tuple[tuple[Step, ...], tuple[Step, ...]]:
 
 
 def is_forward_looking(sentence: str) -> bool:
-    ascii_text = sentence.isascii()
-    low = sentence.lower() if ascii_text else sentence
-    cue, past = _chains(ascii_text)
-    return all_found(cue, sentence, low) and not all_found(past, sentence, low)
+    """The rule: a cue word, and not the past form."""
+    return has_cue(sentence) and not is_past(sentence)
+
+
+def has_cue(sentence: str) -> bool:
+    """Whether the rule's cue matches (`packed` finds it in the token table instead, on ASCII text)."""
+    return _found(0, sentence)
 
 
 def is_past(sentence: str) -> bool:
-    """Whether the rule's past form ("was expected") matches: `is_forward_looking` once the cue is known to."""
-    ascii_text = sentence.isascii()
-    return all_found(_chains(ascii_text)[1], sentence, sentence.lower() if ascii_text else sentence)
+    """Whether the rule's past form ("was expected") matches."""
+    return _found(1, sentence)
+
+
+def _found(which: int, sentence: str) -> bool:
+    ascii_text = sentence.isascii()  # on ASCII text the tests run case-sensitively on the lower-cased twin
+    return all_found(_chains(ascii_text)[which], sentence, sentence.lower() if ascii_text else sentence)
 
 
 _WORD_CHAR = re.compile(r"\w", re.ASCII)
