@@ -227,12 +227,38 @@ def _spoken_value(words: list[str], g: _Grammar) -> float | None:
 _SPOKEN_COUNT = re.compile(r"\s+(?:(?!of\b)[a-z-]+\s+)?([a-z]+)\b")
 
 
-def _spoken(text: str, g: _Grammar, taken: list[tuple[int, int]]) -> list[Number]:
-    """Spoken numbers count only with a scale word or a unit after them: `two thousand`, `five percent`."""
+_LETTER_RUNS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _digit_words() -> frozenset[str] | None:
+    """The spoken words that say a digit ("five", "twenty", "hundred"), unlike a bare scale ("million");
+    None if one is not a plain lower-case word, which `_may_say_number` relies on."""
+    words = frozenset(w for w, (_, kind) in grammar().spoken_words.items() if kind in {"unit", "ten", "hundred"})
+    return words if all(_LETTER_RUNS.fullmatch(w) for w in words) else None
+
+
+def _may_say_number(text: str, low: str) -> bool:
+    """False only when `_spoken` finds nothing in `text`: ASCII text in which no whole word says a digit.
+
+    A spoken number counts only with a digit word in it, and every word of a `g.spoken` match is a whole
+    word (a boundary or a separator before it, a separator or a boundary after it), so a digit word in
+    a match is one of the letter runs of the lower-cased text. One `findall` and a set test rule out the
+    ~85% of sentences whose only number words are scales ("$5 million") for a fraction of the scan."""
+    digit_words = _digit_words()
+    return digit_words is None or not text.isascii() or not digit_words.isdisjoint(_LETTER_RUNS.findall(low))
+
+
+def _spoken(text: str, g: _Grammar, taken: list[Number], low: str | None = None) -> list[Number]:
+    """Spoken numbers count only with a scale word or a unit after them: `two thousand`, `five percent`;
+    none overlaps a figure `taken` already. `low` may pass `text.lower()` when the caller has it."""
+    low = text.lower() if low is None else low
+    if not _may_say_number(text, low):
+        return []
     out: list[Number] = []
-    for m in caseless.finditer(g.spoken, text):
+    for m in caseless.finditer(g.spoken, text, low):
         s, e = m.span()
-        if any(s < b and a < e for a, b in taken):
+        if any(s < n.end and n.start < e for n in taken):
             continue
         words = re.split(r"[\s-]+", m.group(0))
         words = [w for w in words if w.lower() != "and"]
@@ -277,10 +303,24 @@ def _fuzzy_keyed() -> caseless.Keyed:
     return caseless.Keyed(g.fuzzy, tuple(p.lower() for p in g.fuzzy_positions))  # a band starts with its position word
 
 
-def _fuzzy(text: str, g: _Grammar) -> list[Number]:
-    """Spoken bands: `the low 20s`, `high single digits`, `mid-teens`."""
+@lru_cache(maxsize=1)
+def _band_keyed() -> caseless.Keyed:
+    """`g.fuzzy` keyed by its band words, in every spelling it accepts: a band names one ("mid-teens")."""
+    g = grammar()
+    spellings = dict.fromkeys(s for b in g.fuzzy_bands for s in (b.lower(), b.lower().replace(" ", "-")))
+    return caseless.Keyed(g.fuzzy, tuple(spellings))
+
+
+def _fuzzy(text: str, g: _Grammar, low: str | None = None) -> list[Number]:
+    """Spoken bands: `the low 20s`, `high single digits`, `mid-teens`. `low` may pass `text.lower()`.
+
+    A band needs both a position word and a band word: a sixth of the sentences say "low", "mid" or
+    "high" ("lower", "below"), a tenth of those also name a band, so both tests run before the scan."""
+    low = text.lower() if low is None else low
+    if not (_fuzzy_keyed().may_match(text, low) and _band_keyed().may_match(text, low)):
+        return []
     out: list[Number] = []
-    for m in _fuzzy_keyed().finditer(text):
+    for m in caseless.finditer(g.fuzzy, text, low):
         band = g.fuzzy_bands[m.group("band").lower().replace("-", " ")]
         pos = g.fuzzy_positions[m.group("pos").lower()]
         width = band[1] - band[0]
@@ -325,13 +365,14 @@ def _ratio_keyed() -> caseless.Keyed:
     return caseless.Keyed(_ratio_rx(), tuple(w.lower() for w in lexicons.load("ratio_words").terms))
 
 
-def _ratios(text: str, taken: list[tuple[int, int]]) -> list[Number]:
-    """`book-to-bill greater than one`, `a book-to-bill of 1.1`: plain numbers that are ratios."""
+def _ratios(text: str, nums: list[Number], low: str | None = None) -> list[Number]:
+    """`book-to-bill greater than one`, `a book-to-bill of 1.1`: plain numbers that are ratios, unless a
+    figure with a unit in `nums` holds them. `low` may pass `text.lower()`."""
     g = grammar()
     out = []
-    for m in _ratio_keyed().finditer(text):
+    for m in _ratio_keyed().finditer(text, low):
         s, e = m.span("n")
-        if any(a <= s < b for a, b in taken):
+        if any(n.unit and n.start <= s < n.end for n in nums):
             continue
         word = m.group("n").lower()
         value = g.spoken_words[word][0] if word in g.spoken_words else float(word)
@@ -381,11 +422,12 @@ def candidates(text: str) -> list[Number]:
     Joining them (`combine`) never gives a figure a unit, a scale or a thousands separator that none of
     them had, so a caller that keeps only such figures can stop here when none has one."""
     g = grammar()
+    low = text.lower()
     has_digit = _DIGIT.search(text) is not None
     masked = _masked(text) if has_digit else []
     nums: list[Number] = []
     for m in g.atom.finditer(text) if has_digit else ():
-        if any(a <= m.start() < b for a, b in masked):
+        if masked and any(a <= m.start() < b for a, b in masked):
             continue
         n = _atom_number(m, g, text)
         if n is None:
@@ -395,10 +437,11 @@ def candidates(text: str) -> list[Number]:
             if cm:
                 n = replace(n, unit=g.count_units[cm.group("noun").lower()])
         nums.append(n)
-    fuzzy = _fuzzy(text, g)
-    taken = [(n.start, n.end) for n in nums + fuzzy]
-    nums = sorted(nums + fuzzy + _spoken(text, g, taken), key=lambda n: n.start)
-    ratios = _ratios(text, [(n.start, n.end) for n in nums if n.unit])
+    fuzzy = _fuzzy(text, g, low)
+    spoken = _spoken(text, g, nums + fuzzy, low)
+    if fuzzy or spoken:  # the atoms come in order: only figures said in words need sorting in
+        nums = sorted(nums + fuzzy + spoken, key=lambda n: n.start)
+    ratios = _ratios(text, nums, low)
     if ratios:
         keep = [n for n in nums if not any(r.start <= n.start < r.end for r in ratios)]
         nums = sorted(keep + ratios, key=lambda n: n.start)
