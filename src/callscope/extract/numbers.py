@@ -60,6 +60,7 @@ class _Grammar:
     fuzzy_bands: dict[str, tuple[float, float]]
     fuzzy_positions: dict[str, tuple[float, float]]
     approx_kinds: dict[str, str]
+    atom_lead: int  # no atom starts further than this before its first digit: the atom scan starts there
 
 
 @lru_cache(maxsize=1)
@@ -113,6 +114,7 @@ def grammar() -> _Grammar:
         bands,
         positions,
         approx,
+        max(map(len, codes)) + 1 + max(map(len, symbols)) + 1 + 1,  # "USD US$ .5": code, space, symbol, space, "."
     )
 
 
@@ -138,7 +140,9 @@ def _plain_words() -> frozenset[str]:
     )
 
 
-_PHONE_GATE = re.compile(r"\d{3}[-.]\d{4}")  # in every phone number; cheaper to scan for
+# in every phone number, and cheaper to scan for: spelled \d\d\d, not \d{3}, because a pattern led by a
+# character class lets the regex engine skip non-digits without entering its matcher
+_PHONE_GATE = re.compile(r"\d\d\d[-.]\d{4}")
 
 
 def _masked(text: str) -> list[tuple[int, int]]:
@@ -159,45 +163,45 @@ def _letter_hyphen_before(before: str) -> bool:
 
 
 def _atom_number(m: re.Match[str], g: _Grammar, text: str) -> Number | None:
-    raw = m.group("num")
+    """The figure of one atom match, or None when what is around it makes it no figure."""
     s, e = m.span()
     before = text[max(0, s - 12) : s]
     after = text[e : e + 2]
     # numbers glued to letters are names or ordinals: Q1, M120, 1Q, FY21, 4G, 1st, E-320, COVID-19
-    if before[-1:].isalpha() or before[-1:] in _GLUE_BEFORE or _letter_hyphen_before(before):
-        return None
-    if text[e : e + 1].isalpha() or (
-        after[:1].isalpha() and not (m.group("short") or m.group("unitw") or m.group("unitx") or m.group("scale"))
-    ):
+    if before[-1:].isalpha() or before[-1:] in _GLUE_BEFORE or _letter_hyphen_before(before) or after[:1].isalpha():
         return None
     if (after[:1] == "/" and after[1:2].isdigit()) or (after[:1] in (".", ",") and after[1:2].isdecimal()):
         return None  # 6/30/2007, 24/7, version 1.2.3
     if after[:1] in {"'", "’"} and after[1:2] == "s":
         return None  # the 1990's
+    code, sym, raw, short, scale_word, curw, unit_raw, unitw, unitx = m.group(
+        "code", "sym", "num", "short", "scale", "curw", "unit", "unitw", "unitx"
+    )
     value = float(raw.replace(",", ""))
-    sym, code = m.group("sym"), m.group("code")
-    currency = g.currencies.get(sym or code or m.group("curw") or "", None)
-    scale_word = m.group("short") or m.group("scale")
-    unit_raw = m.group("unit") or m.group("unitw") or m.group("unitx")
-    if m.group("short") and m.group("short").lower() == "m" and not currency and not unit_raw:
+    currency = g.currencies.get(sym or code or curw or "", None)
+    scale_word = short or scale_word
+    unit_raw = unit_raw or unitw or unitx
+    if short and short.lower() == "m" and not currency and not unit_raw:
         return None  # "5m" without currency may be metres or a model name
     scale = g.scales.get((scale_word or "").lower(), 1.0)
     unit = g.units.get(unit_raw.lower(), "") if unit_raw else ""
     bare = not currency and not scale_word and not unit
     if bare:
-        if _month_before().search(before) or _month_after().match(text[e : e + 15]):
-            return None  # June 30, 2006 / 30 June
-        if "." not in raw and "," not in raw and 1900 <= value <= 2100:
+        whole = "." not in raw and "," not in raw
+        if whole and 1900 <= value <= 2100:
             return None  # a year
+        if caseless.search(_month_before(), before) or _month_after().match(text[e : e + 15]):
+            return None  # June 30, 2006 / 30 June
         name = _NAME_BEFORE.search(before)
-        if "." not in raw and "," not in raw and name and name.group(0).strip().lower() not in _plain_words():
+        if whole and name and name.group(0).strip().lower() not in _plain_words():
             return None  # product names: TA 5000, ISG 2000, Total Access 5000
-        if g.non_figure_before.search(before):
+        if caseless.search(g.non_figure_before, before):
             return None  # tier 1, version 6
     if unit == "cents":
         value, unit, currency = value / 100.0, "USD", currency or "USD"
     value *= scale
-    sign = _SIGN_BEFORE.search(text[max(0, s - 20) : s]) if text[s - 1 : s] in _SIGN_ENDS or text[s - 1 : s].isspace() else None
+    prev = text[s - 1 : s]
+    sign = caseless.search(_SIGN_BEFORE, text[max(0, s - 20) : s]) if prev in _SIGN_ENDS or prev.isspace() else None
     if sign:  # "minus 3% to 1%", "negative 3%", "(-4%)": the sign is part of the figure
         value, s = -value, s - len(sign.group(0))
     if currency and not unit:
@@ -423,10 +427,10 @@ def candidates(text: str) -> list[Number]:
     them had, so a caller that keeps only such figures can stop here when none has one."""
     g = grammar()
     low = text.lower()
-    has_digit = _DIGIT.search(text) is not None
-    masked = _masked(text) if has_digit else []
+    digit = _DIGIT.search(text)
+    masked = _masked(text) if digit else []
     nums: list[Number] = []
-    for m in g.atom.finditer(text) if has_digit else ():
+    for m in g.atom.finditer(text, max(0, digit.start() - g.atom_lead)) if digit else ():
         if masked and any(a <= m.start() < b for a, b in masked):
             continue
         n = _atom_number(m, g, text)
