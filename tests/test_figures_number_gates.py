@@ -6,13 +6,14 @@ from the pieces the scans look for (cased, glued and non-ASCII spellings include
 
 from __future__ import annotations
 
+import contextlib
 import re
 from unittest import mock
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from callscope.extract import numbers
+from callscope.extract import caseless, compare, numbers
 
 SPOKEN = ["one", "Two", "THREE", "twenty", "twenty-one", "fiftyfive", "hundred", "Hundred", "thousand", "million", "billion",
           "and", "-", "two_", "one2", "ſeven", "ſix", "fıve", "nıne", "ten", "Ten", "zero", "percent", "employees", "stores",
@@ -71,3 +72,35 @@ def test_atom_scan_from_its_lead_before_the_first_digit_finds_every_atom(text: s
 def test_phone_gate_is_the_plain_pattern(text: str) -> None:
     assert bool(numbers._PHONE_GATE.search(text)) == bool(re.search(r"\d{3}[-.]\d{4}", text))
 
+
+def _plain_caseless() -> contextlib.ExitStack:
+    """The caseless shortcuts replaced by the plain case-insensitive scans they stand for."""
+    stack = contextlib.ExitStack()
+    stack.enter_context(mock.patch.object(caseless, "search", lambda rx, text, low=None: rx.search(text)))
+    stack.enter_context(mock.patch.object(caseless, "finditer", lambda rx, text, low=None: rx.finditer(text)))
+    stack.enter_context(mock.patch.object(caseless.Keyed, "may_match", lambda self, text, low=None: True))
+    return stack
+
+
+FIGURES = ["$5 million", "5%", "2.5 percent", "150 basis points", "4.3b", "-3%", "(2%)", "1,200", "0.5x", "6 stores", "2019"]
+CUES = ["", "to", "TO", "and", "between", "Between", "from", "From", "range from", "Zero to", "flat to", "BREAKEVEN and",
+        "by", "BY", "by about", "up", "Up", "increased TO", "rose by", "declined", "compared to", "versus", "growth was",
+        "Growth Was", "year-over-year", "sequentially", "raised our guidance by", "Lowered BY", "about", "approximately",
+        "minus", "Negative", "plus or minus", ", respectively, plus or minus", ",", "of", "was", "June", "Q3", "ſ", "é", "K",
+        "İ", "higher than", "Decreased From", "more than"]
+
+
+def figure_sentences() -> st.SearchStrategy[str]:
+    """Figures with cue words (in any case) before and after them."""
+    pair = st.tuples(st.sampled_from(CUES), st.sampled_from(FIGURES), st.sampled_from(CUES)).map(" ".join)
+    return st.lists(pair, min_size=1, max_size=5).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(figure_sentences())
+def test_figures_and_roles_equal_the_plain_case_insensitive_scans(text: str) -> None:
+    nums = numbers.find_numbers(text)
+    roles = compare.assign(text, nums)
+    with _plain_caseless():
+        assert numbers.find_numbers(text) == nums
+        assert compare.assign(text, nums) == roles
