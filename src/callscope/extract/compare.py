@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import lexicons
-from . import context
+from . import caseless, context
 from .numbers import Number
 from .periods import Fiscal, PeriodMention
 from .trie import trie_pattern
@@ -76,7 +76,7 @@ def _change_noun() -> re.Pattern[str]:
     )
 
 
-_BY = re.compile(r"\bby\s+(?:(?:approximately|about|roughly|nearly|another|an additional)\s+)?$", re.I)
+_BY = caseless.Keyed(re.compile(r"\bby\s+(?:(?:approximately|about|roughly|nearly|another|an additional)\s+)?$", re.I), ("by",))
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +88,7 @@ def _revise_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _revised_by(sentence: str, nums: list[Number], i: int) -> str | None:
     """"up" / "down" when figure i is the step of a revision ("raising ... by $0.20 to $4.15"), else None."""
     n = nums[i]
-    if not _BY.search(sentence[max(0, n.start - 30) : n.start]):
+    if not _BY.search(sentence[max(0, n.start - 30) : n.start]):  # most figures: no "by" right before
         return None
     pre = sentence[: n.start]  # "we have raised our sales outlook by $0.6 billion, our operating profit by $0.2 billion"
     up, down = _revise_rx()
@@ -102,24 +102,29 @@ def _priors() -> set[str]:
 
 
 def assign(sentence: str, nums: list[Number]) -> Roles:
+    """Each figure's role in `sentence`, the value each change or prior qualifies, and its direction.
+
+    The cue patterns are case-insensitive, so they run on the caseless fast path (`caseless.search`;
+    `after_rx` is anchored with ^, so its search is a match); a cue's preposition is read from the text
+    as said, as the plain search gave it."""
     before_rx, after_rx, table = _cues()
+    priors = _priors()
     role: list[str] = []
     direction: list[str | None] = []
     for i, n in enumerate(nums):
         lo = nums[i - 1].end if i else max(0, n.start - 40)
         pre = sentence[max(lo, n.start - 40) : n.start]
-        mb = before_rx.search(pre)
-        ma = after_rx.match(sentence[n.end : n.end + 20])
+        mb = caseless.search(before_rx, pre)
+        ma = caseless.search(after_rx, sentence[n.end : n.end + 20])
         cue = mb.group("cue").lower() if mb else None
         if cue == "from" and n.is_range and re.search(r"\brang(?:e|es|ing)\s+from\s*$", pre, re.I):
             cue, mb = None, None  # "could range from $3.15 to $3.35": a range, not a prior value
-        gap = _after_period(sentence, nums[i - 1].end, n.start) if i else ""
         between = sentence[nums[i - 1].end : n.start] if i else ""
         listed = (
             i > 1
             and role[i - 1] == "prior"
             and (
-                ("," in between and bool(re.fullmatch(r"\s*(?:and|or)\s+", gap)))
+                ("," in between and bool(re.fullmatch(r"\s*(?:and|or)\s+", _after_period(sentence, nums[i - 1].end, n.start))))
                 or bool(re.fullmatch(r"(?:\s+(?:for|in|during|of)\s+[\w' ]{2,40}?)?\s*,?\s*and\s+", between))
             )
         )
@@ -132,11 +137,11 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
                 )
             )
         )
-        if (cue in _priors() and i > 0) or listed or from_to:
+        if (cue in priors and i > 0) or listed or from_to:
             role.append("prior")
             direction.append(None)
         elif (
-            cue and table[cue] != "ref" and mb.group("prep") != "to" and (n.unit in _CHANGE_UNITS or table[cue] in {"up", "down"})
+            cue and table[cue] != "ref" and pre[slice(*mb.span("prep"))] != "to" and (n.unit in _CHANGE_UNITS or table[cue] in {"up", "down"})
         ):
             role.append(
                 "change"
@@ -153,13 +158,13 @@ def assign(sentence: str, nums: list[Number]) -> Roles:
         ):
             role.append("change")
             direction.append(table[ma.group("cue").lower()])
-        elif (mc := _change_after().match(sentence[n.end : n.end + 40])) and (n.unit in _CHANGE_UNITS or mc.lastgroup):
+        elif (mc := caseless.search(_change_after(), sentence[n.end : n.end + 40])) and (n.unit in _CHANGE_UNITS or mc.lastgroup):
             role.append("change")  # "minus 3% to plus 1% year over year", "$0.4 billion higher than our guide"
             direction.append(mc.lastgroup)
         elif (rev := _revised_by(sentence, nums, i)) is not None:
             role.append("change")  # "raising our full year revenue guide by $1.5 billion to $48.5 billion"
             direction.append(rev)
-        elif n.unit in _CHANGE_UNITS and _change_noun().search(sentence[max(lo, n.start - 40) : n.start]):
+        elif n.unit in _CHANGE_UNITS and caseless.search(_change_noun(), sentence[max(lo, n.start - 40) : n.start]):
             role.append("change")  # "revenue growth was 26%"
             direction.append(None)
         else:

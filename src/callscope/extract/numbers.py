@@ -9,112 +9,16 @@ built from neighbouring atoms. Word lists come from the lexicon registry.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import lru_cache
 
-import msgspec
 from msgspec.structs import replace
 
 from .. import lexicons
 from . import caseless, context
+from .number_grammar import Grammar, Number, grammar
 from .ranges import join_ranges, tolerances
 from .trie import class_led_words, trie_pattern
-
-
-class Number(msgspec.Struct, frozen=True):
-    """One figure as said: `value` for a point, `low`/`high` for a range or a spoken band. A msgspec
-    Struct, not a dataclass: the grammar builds and copies tens of thousands per corpus pass, and a frozen
-    dataclass costs ~20x more to build."""
-
-    start: int
-    end: int
-    value: float
-    unit: str  # USD, EUR, %, bp, pp, days, x, count, or a count noun (employees, ports ...); "" when not yet known
-    low: float | None = None
-    high: float | None = None
-    approx: bool = False
-    bound: str | None = None  # "min" / "max" for "more than" / "up to"
-    scaled: bool = False  # said with a scale word (million, b, ...)
-    tolerance: bool = False  # the N of "X, plus or minus N": folded into X's low/high, kept as a figure of its own
-    currency: str | None = None
-    raw: str = ""
-
-    @property
-    def is_range(self) -> bool:
-        return self.low is not None and self.high is not None and self.low != self.high
-
-
-@dataclass(frozen=True)
-class _Grammar:
-    atom: re.Pattern[str]
-    spoken: re.Pattern[str]
-    fuzzy: re.Pattern[str]
-    approx: re.Pattern[str]
-    count_after: re.Pattern[str]
-    non_figure_before: re.Pattern[str]
-    scales: dict[str, float]
-    currencies: dict[str, str]
-    units: dict[str, str]
-    count_units: dict[str, str]
-    spoken_words: dict[str, tuple[float, str]]
-    fuzzy_bands: dict[str, tuple[float, float]]
-    fuzzy_positions: dict[str, tuple[float, float]]
-    approx_kinds: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def grammar() -> _Grammar:
-    """Compile the grammar once from the lexicons."""
-    scales = {k: float(v[0]) for k, v in lexicons.load("scale_words").mapping().items()}
-    currencies = {k: v[0] for k, v in lexicons.load("currencies").mapping().items()}
-    units = {k: v[0] for k, v in lexicons.load("figure_units").mapping().items()}
-    count_units = {k: v[0] for k, v in lexicons.load("count_units").mapping().items()}
-    spoken = {k: (float(v[0]), v[1]) for k, v in lexicons.load("spoken_numbers").mapping().items()}
-    bands = {k: (float(v[0]), float(v[1])) for k, v in lexicons.load("fuzzy_numbers").mapping().items()}
-    positions = {k: (float(v[0]), float(v[1])) for k, v in lexicons.load("fuzzy_positions").mapping().items()}
-    approx = {k: v[0] for k, v in lexicons.load("approx_words").mapping().items()}
-    symbols = [c for c in currencies if not c.isalpha()]
-    codes = [c for c in currencies if c.isupper() and c.isalpha()]
-    long_scales = [s for s in scales if len(s) > 2 or s == "bn" or s == "mm"]
-    short_scales = [s for s in scales if s not in long_scales]
-    num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-    words_after = [u for u in units if u[0].isalpha() and u != "x"]
-    cur_words = [c for c in currencies if c.islower()]
-    atom = re.compile(
-        rf"(?=[A-Z{''.join(re.escape(c[0]) for c in symbols)}\d.])"  # cheap first-character gate: the scan is per character
-        rf"(?:(?P<code>{trie_pattern(codes, fold=False)})\s?)?(?:(?P<sym>{trie_pattern(symbols, fold=False)})\s?)?(?P<num>{num})"
-        rf"(?:(?P<short>{trie_pattern(short_scales, fold=False)})(?![\w$])|\s?-?(?P<scale>{trie_pattern(long_scales, fold=False)})\b)?"
-        rf"(?:\s(?P<curw>{trie_pattern(cur_words, fold=False)})\b)?"
-        rf"(?:\s?(?P<unit>{trie_pattern([u for u in units if not u[0].isalpha()], fold=False)})|\s(?P<unitw>{trie_pattern(words_after, fold=False)})\b|(?P<unitx>x)\b)?"
-    )
-    words = trie_pattern(spoken)
-    spoken_rx = re.compile(rf"\b(?:{words})(?:(?:\s+and\s+|[\s-]+)(?:{words}))*\b", re.I)
-    fuzzy_rx = re.compile(
-        rf"\b(?P<pos>{trie_pattern(list(positions))})[\s-]+(?P<band>{trie_pattern([b.replace(' ', '-') for b in bands] + list(bands))})\b"
-        rf"(?:\s?(?P<unit>%|percent\b|percentage points?\b|basis points\b))?",
-        re.I,
-    )
-    approx_rx = re.compile(rf"\b(?P<w>{trie_pattern(list(approx))})\s*(?:of\s+|a\s+|an\s+|the\s+)?$", re.I)
-    count_after = re.compile(rf"^(?:\s+[\w&-]+){{0,2}}?\s+(?P<noun>{trie_pattern(list(count_units))})\b", re.I)
-    nf = lexicons.load("non_figure_context").terms
-    non_figure_before = re.compile(rf"(?:^|\s)(?:{trie_pattern(list(nf))})\s*$", re.I)
-    return _Grammar(
-        atom,
-        spoken_rx,
-        fuzzy_rx,
-        approx_rx,
-        count_after,
-        non_figure_before,
-        scales,
-        currencies,
-        units,
-        count_units,
-        spoken,
-        bands,
-        positions,
-        approx,
-    )
-
 
 _PHONE = re.compile(r"(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.\s])\d{3}[-.]\d{4}\b")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*|\b[A-Z][a-z]+)\s$")  # "ISG 2000", "TA 5000", "Access 5000"
@@ -138,7 +42,9 @@ def _plain_words() -> frozenset[str]:
     )
 
 
-_PHONE_GATE = re.compile(r"\d{3}[-.]\d{4}")  # in every phone number; cheaper to scan for
+# in every phone number, and cheaper to scan for: spelled \d\d\d, not \d{3}, because a pattern led by a
+# character class lets the regex engine skip non-digits without entering its matcher
+_PHONE_GATE = re.compile(r"\d\d\d[-.]\d{4}")
 
 
 def _masked(text: str) -> list[tuple[int, int]]:
@@ -158,46 +64,46 @@ def _letter_hyphen_before(before: str) -> bool:
     return before[-1:] == "-" and before[-2:-1] in _ASCII_LETTERS
 
 
-def _atom_number(m: re.Match[str], g: _Grammar, text: str) -> Number | None:
-    raw = m.group("num")
+def _atom_number(m: re.Match[str], g: Grammar, text: str) -> Number | None:
+    """The figure of one atom match, or None when what is around it makes it no figure."""
     s, e = m.span()
     before = text[max(0, s - 12) : s]
     after = text[e : e + 2]
     # numbers glued to letters are names or ordinals: Q1, M120, 1Q, FY21, 4G, 1st, E-320, COVID-19
-    if before[-1:].isalpha() or before[-1:] in _GLUE_BEFORE or _letter_hyphen_before(before):
-        return None
-    if text[e : e + 1].isalpha() or (
-        after[:1].isalpha() and not (m.group("short") or m.group("unitw") or m.group("unitx") or m.group("scale"))
-    ):
+    if before[-1:].isalpha() or before[-1:] in _GLUE_BEFORE or _letter_hyphen_before(before) or after[:1].isalpha():
         return None
     if (after[:1] == "/" and after[1:2].isdigit()) or (after[:1] in (".", ",") and after[1:2].isdecimal()):
         return None  # 6/30/2007, 24/7, version 1.2.3
     if after[:1] in {"'", "’"} and after[1:2] == "s":
         return None  # the 1990's
+    code, sym, raw, short, scale_word, curw, unit_raw, unitw, unitx = m.group(
+        "code", "sym", "num", "short", "scale", "curw", "unit", "unitw", "unitx"
+    )
     value = float(raw.replace(",", ""))
-    sym, code = m.group("sym"), m.group("code")
-    currency = g.currencies.get(sym or code or m.group("curw") or "", None)
-    scale_word = m.group("short") or m.group("scale")
-    unit_raw = m.group("unit") or m.group("unitw") or m.group("unitx")
-    if m.group("short") and m.group("short").lower() == "m" and not currency and not unit_raw:
+    currency = g.currencies.get(sym or code or curw or "", None)
+    scale_word = short or scale_word
+    unit_raw = unit_raw or unitw or unitx
+    if short and short.lower() == "m" and not currency and not unit_raw:
         return None  # "5m" without currency may be metres or a model name
     scale = g.scales.get((scale_word or "").lower(), 1.0)
     unit = g.units.get(unit_raw.lower(), "") if unit_raw else ""
     bare = not currency and not scale_word and not unit
     if bare:
-        if _month_before().search(before) or _month_after().match(text[e : e + 15]):
-            return None  # June 30, 2006 / 30 June
-        if "." not in raw and "," not in raw and 1900 <= value <= 2100:
+        whole = "." not in raw and "," not in raw
+        if whole and 1900 <= value <= 2100:
             return None  # a year
+        if caseless.search(_month_before(), before) or _month_after().match(text[e : e + 15]):
+            return None  # June 30, 2006 / 30 June
         name = _NAME_BEFORE.search(before)
-        if "." not in raw and "," not in raw and name and name.group(0).strip().lower() not in _plain_words():
+        if whole and name and name.group(0).strip().lower() not in _plain_words():
             return None  # product names: TA 5000, ISG 2000, Total Access 5000
-        if g.non_figure_before.search(before):
+        if caseless.search(g.non_figure_before, before):
             return None  # tier 1, version 6
     if unit == "cents":
         value, unit, currency = value / 100.0, "USD", currency or "USD"
     value *= scale
-    sign = _SIGN_BEFORE.search(text[max(0, s - 20) : s]) if text[s - 1 : s] in _SIGN_ENDS or text[s - 1 : s].isspace() else None
+    prev = text[s - 1 : s]
+    sign = caseless.search(_SIGN_BEFORE, text[max(0, s - 20) : s]) if prev in _SIGN_ENDS or prev.isspace() else None
     if sign:  # "minus 3% to 1%", "negative 3%", "(-4%)": the sign is part of the figure
         value, s = -value, s - len(sign.group(0))
     if currency and not unit:
@@ -205,7 +111,7 @@ def _atom_number(m: re.Match[str], g: _Grammar, text: str) -> Number | None:
     return Number(s, e, value, unit, scaled=bool(scale_word), currency=currency, raw=text[s:e])
 
 
-def _spoken_value(words: list[str], g: _Grammar) -> float | None:
+def _spoken_value(words: list[str], g: Grammar) -> float | None:
     total = current = 0.0
     seen = False
     for w in words:
@@ -227,12 +133,40 @@ def _spoken_value(words: list[str], g: _Grammar) -> float | None:
 _SPOKEN_COUNT = re.compile(r"\s+(?:(?!of\b)[a-z-]+\s+)?([a-z]+)\b")
 
 
-def _spoken(text: str, g: _Grammar, taken: list[tuple[int, int]]) -> list[Number]:
-    """Spoken numbers count only with a scale word or a unit after them: `two thousand`, `five percent`."""
+_LETTER_RUNS = re.compile(r"[a-z]+")
+_NON_LETTERS = {c: " " for c in range(128) if not chr(c).islower()}  # ASCII to blanks, but a-z
+
+
+@lru_cache(maxsize=1)
+def _digit_words() -> frozenset[str] | None:
+    """The spoken words that say a digit ("five", "twenty", "hundred"), unlike a bare scale ("million");
+    None if one is not a plain lower-case word, which `_may_say_number` relies on."""
+    words = frozenset(w for w, (_, kind) in grammar().spoken_words.items() if kind in {"unit", "ten", "hundred"})
+    return words if all(_LETTER_RUNS.fullmatch(w) for w in words) else None
+
+
+def _may_say_number(text: str, low: str) -> bool:
+    """False only when `_spoken` finds nothing in `text`: ASCII text in which no whole word says a digit.
+
+    A spoken number counts only with a digit word in it, and every word of a `g.spoken` match is a whole
+    word (a boundary or a separator before it, a separator or a boundary after it), so a digit word in
+    a match is one of the letter runs of the lower-cased text (`_LETTER_RUNS.findall(low)`, found here
+    with `translate` and `split`, which cost a sixth of that regex scan). That rules out the ~85% of
+    sentences whose only number words are scales ("$5 million") for a fraction of the `g.spoken` scan."""
+    digit_words = _digit_words()
+    return digit_words is None or not text.isascii() or not digit_words.isdisjoint(low.translate(_NON_LETTERS).split())
+
+
+def _spoken(text: str, g: Grammar, taken: list[Number], low: str | None = None) -> list[Number]:
+    """Spoken numbers count only with a scale word or a unit after them: `two thousand`, `five percent`;
+    none overlaps a figure `taken` already. `low` may pass `text.lower()` when the caller has it."""
+    low = text.lower() if low is None else low
+    if not _may_say_number(text, low):
+        return []
     out: list[Number] = []
-    for m in caseless.finditer(g.spoken, text):
+    for m in caseless.finditer(g.spoken, text, low):
         s, e = m.span()
-        if any(s < b and a < e for a, b in taken):
+        if any(s < n.end and n.start < e for n in taken):
             continue
         words = re.split(r"[\s-]+", m.group(0))
         words = [w for w in words if w.lower() != "and"]
@@ -277,10 +211,24 @@ def _fuzzy_keyed() -> caseless.Keyed:
     return caseless.Keyed(g.fuzzy, tuple(p.lower() for p in g.fuzzy_positions))  # a band starts with its position word
 
 
-def _fuzzy(text: str, g: _Grammar) -> list[Number]:
-    """Spoken bands: `the low 20s`, `high single digits`, `mid-teens`."""
+@lru_cache(maxsize=1)
+def _band_keyed() -> caseless.Keyed:
+    """`g.fuzzy` keyed by its band words, in every spelling it accepts: a band names one ("mid-teens")."""
+    g = grammar()
+    spellings = dict.fromkeys(s for b in g.fuzzy_bands for s in (b.lower(), b.lower().replace(" ", "-")))
+    return caseless.Keyed(g.fuzzy, tuple(spellings))
+
+
+def _fuzzy(text: str, g: Grammar, low: str | None = None) -> list[Number]:
+    """Spoken bands: `the low 20s`, `high single digits`, `mid-teens`. `low` may pass `text.lower()`.
+
+    A band needs both a position word and a band word: a sixth of the sentences say "low", "mid" or
+    "high" ("lower", "below"), a tenth of those also name a band, so both tests run before the scan."""
+    low = text.lower() if low is None else low
+    if not (_fuzzy_keyed().may_match(text, low) and _band_keyed().may_match(text, low)):
+        return []
     out: list[Number] = []
-    for m in _fuzzy_keyed().finditer(text):
+    for m in caseless.finditer(g.fuzzy, text, low):
         band = g.fuzzy_bands[m.group("band").lower().replace("-", " ")]
         pos = g.fuzzy_positions[m.group("pos").lower()]
         width = band[1] - band[0]
@@ -298,7 +246,7 @@ _SIGN_BEFORE = re.compile(r"(?:(?<!plus or )\b(?:minus|negative)\s+|(?:^|(?<=[\s
 
 
 
-def _approx(nums: list[Number], text: str, g: _Grammar) -> list[Number]:
+def _approx(nums: list[Number], text: str, g: Grammar) -> list[Number]:
     out = []
     for n in nums:
         m = caseless.search(g.approx, text[max(0, n.start - 25) : n.start])
@@ -325,13 +273,14 @@ def _ratio_keyed() -> caseless.Keyed:
     return caseless.Keyed(_ratio_rx(), tuple(w.lower() for w in lexicons.load("ratio_words").terms))
 
 
-def _ratios(text: str, taken: list[tuple[int, int]]) -> list[Number]:
-    """`book-to-bill greater than one`, `a book-to-bill of 1.1`: plain numbers that are ratios."""
+def _ratios(text: str, nums: list[Number], low: str | None = None) -> list[Number]:
+    """`book-to-bill greater than one`, `a book-to-bill of 1.1`: plain numbers that are ratios, unless a
+    figure with a unit in `nums` holds them. `low` may pass `text.lower()`."""
     g = grammar()
     out = []
-    for m in _ratio_keyed().finditer(text):
+    for m in _ratio_keyed().finditer(text, low):
         s, e = m.span("n")
-        if any(a <= s < b for a, b in taken):
+        if any(n.unit and n.start <= s < n.end for n in nums):
             continue
         word = m.group("n").lower()
         value = g.spoken_words[word][0] if word in g.spoken_words else float(word)
@@ -375,17 +324,32 @@ def find_numbers(text: str) -> list[Number]:
     return combine(candidates(text), text)
 
 
+def _atoms(text: str, g: Grammar) -> Iterator[re.Match[str]]:
+    """`g.atom.finditer(text)`, with the stretches no atom can start in skipped.
+
+    An atom holds a digit and starts at most `g.atom_lead` characters before its first one, so the
+    scan for the next atom starts that far before the next digit. Finding that digit is a cheap
+    character-class scan; the atom pattern costs ~30x more per character it is tried at."""
+    pos = 0
+    while (digit := _DIGIT.search(text, pos)) is not None:
+        m = g.atom.search(text, max(pos, digit.start() - g.atom_lead))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def candidates(text: str) -> list[Number]:
     """The first pass of `find_numbers`: single figures (atoms, spoken numbers, bands, ratios), in order.
 
     Joining them (`combine`) never gives a figure a unit, a scale or a thousands separator that none of
     them had, so a caller that keeps only such figures can stop here when none has one."""
     g = grammar()
-    has_digit = _DIGIT.search(text) is not None
-    masked = _masked(text) if has_digit else []
+    low = text.lower()
+    masked = _masked(text)
     nums: list[Number] = []
-    for m in g.atom.finditer(text) if has_digit else ():
-        if any(a <= m.start() < b for a, b in masked):
+    for m in _atoms(text, g):
+        if masked and any(a <= m.start() < b for a, b in masked):
             continue
         n = _atom_number(m, g, text)
         if n is None:
@@ -395,10 +359,11 @@ def candidates(text: str) -> list[Number]:
             if cm:
                 n = replace(n, unit=g.count_units[cm.group("noun").lower()])
         nums.append(n)
-    fuzzy = _fuzzy(text, g)
-    taken = [(n.start, n.end) for n in nums + fuzzy]
-    nums = sorted(nums + fuzzy + _spoken(text, g, taken), key=lambda n: n.start)
-    ratios = _ratios(text, [(n.start, n.end) for n in nums if n.unit])
+    fuzzy = _fuzzy(text, g, low)
+    spoken = _spoken(text, g, nums + fuzzy, low)
+    if fuzzy or spoken:  # the atoms come in order: only figures said in words need sorting in
+        nums = sorted(nums + fuzzy + spoken, key=lambda n: n.start)
+    ratios = _ratios(text, nums, low)
     if ratios:
         keep = [n for n in nums if not any(r.start <= n.start < r.end for r in ratios)]
         nums = sorted(keep + ratios, key=lambda n: n.start)

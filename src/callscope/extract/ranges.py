@@ -13,54 +13,63 @@ from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
 
+from . import caseless
+
 if TYPE_CHECKING:
     from .numbers import Number
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*(?:plus\s+)?$", re.I)  # "minus 1% to plus 1%"
 _RANGE_FROM = re.compile(r"\b(?:range|ranging|ranges)\s+(?:of\s+)?from\s*$", re.I)  # "expected to range from $0.61 to $0.63"
-_ZERO_TO = re.compile(r"(?<!from )\b(?P<w>zero|flat|breakeven)\s+(?:to|and)\s+$", re.I)  # "in the range of zero to 5%"
+_BETWEEN = re.compile(r"\bbetween\s*$")  # searched on lower-cased text, like _FROM_BY
+_FROM_BY = re.compile(r"\b(?:from|by)\s*$")
+# "in the range of zero to 5%": keyed, as most figures have none of the words before them
+_ZERO_TO = caseless.Keyed(re.compile(r"(?<!from )\b(?P<w>zero|flat|breakeven)\s+(?:to|and)\s+$", re.I), ("zero", "flat", "breakeven"))
+
+
 def join_ranges(nums: list[Number], text: str) -> list[Number]:
+    """Each pair of neighbouring figures said as a range joined into one figure, and "zero to 5%" ranges."""
     out: list[Number] = []
     i = 0
     while i < len(nums):
         a = nums[i]
-        if i + 1 < len(nums):
-            b = nums[i + 1]
-            gap = text[a.end : b.start]
-            pre = text[max(0, a.start - 30) : a.start].lower()
-            joiner = gap.strip().lower()
-            between = bool(re.search(r"\bbetween\s*$", pre))
-            ok = bool(_RANGE_JOIN.match(gap)) and (joiner != "and" or between)
-            ok = ok and (not re.search(r"\b(?:from|by)\s*$", pre) or bool(_RANGE_FROM.search(pre)))
-            if ok and (not a.unit or not b.unit or a.unit == b.unit) and a.low is None and b.low is None:
-                scale = b.value / _unscaled(b) if b.scaled and not a.scaled else 1.0
-                low, high = a.value * scale, b.value
-                if low < 0 and high < low:
-                    low, high = high, low  # "minus 2% to minus 5%"
-                if _plausible_range(low, high, between, bool(a.unit and a.unit == b.unit)):
-                    unit, cur = b.unit or a.unit, b.currency or a.currency
-                    out.append(
-                        replace(
-                            a,
-                            end=b.end,
-                            value=high,
-                            unit=unit,
-                            low=low,
-                            high=high,
-                            scaled=b.scaled or a.scaled,
-                            currency=cur,
-                            raw=text[a.start : b.end],
-                        )
-                    )
-                    i += 2
-                    continue
-        zero = _ZERO_TO.search(text[max(0, a.start - 21) : a.start])
-        if zero and a.low is None and a.unit:  # "zero to 5%", "flat to minus 2%": a range from nothing
+        joined = _joined(a, nums[i + 1], text) if i + 1 < len(nums) else None
+        if joined is not None:
+            out.append(joined)
+            i += 2
+            continue
+        zero = _ZERO_TO.search(text[max(0, a.start - 21) : a.start]) if a.low is None and a.unit else None
+        if zero:  # "zero to 5%", "flat to minus 2%": a range from nothing
             a = replace(a, start=a.start - len(zero.group(0)), low=min(0.0, a.value), high=max(0.0, a.value))
             a = replace(a, raw=text[a.start : a.end])
         out.append(a)
         i += 1
     return out
+
+
+def _joined(a: Number, b: Number, text: str) -> Number | None:
+    """`a` and `b` as one range figure, or None when the words between them or their units make two figures.
+    The tests that need no regex come first: most neighbouring figures fail one."""
+    if a.low is not None or b.low is not None or (a.unit and b.unit and a.unit != b.unit):
+        return None
+    gap = text[a.end : b.start]
+    if not _RANGE_JOIN.match(gap):
+        return None
+    pre = text[max(0, a.start - 30) : a.start].lower()
+    between = "between" in pre and bool(_BETWEEN.search(pre))
+    if gap.strip().lower() == "and" and not between:
+        return None
+    if ("from" in pre or "by" in pre) and _FROM_BY.search(pre) and not _RANGE_FROM.search(pre):
+        return None
+    scale = b.value / _unscaled(b) if b.scaled and not a.scaled else 1.0
+    low, high = a.value * scale, b.value
+    if low < 0 and high < low:
+        low, high = high, low  # "minus 2% to minus 5%"
+    if not _plausible_range(low, high, between, bool(a.unit and a.unit == b.unit)):
+        return None
+    unit, cur = b.unit or a.unit, b.currency or a.currency
+    return replace(
+        a, end=b.end, value=high, unit=unit, low=low, high=high, scaled=b.scaled or a.scaled, currency=cur, raw=text[a.start : b.end]
+    )
 
 
 def _plausible_range(low: float, high: float, between: bool, same_unit: bool) -> bool:
