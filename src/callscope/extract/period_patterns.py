@@ -101,7 +101,7 @@ _GATE = re.compile(
     r"quarter|half|year|month|period|fiscal|ytd|ltm|ttm|yoy|sequential|\b[qh][1-4]|\b[1-4][qh]\b|\bfy|(?:19|20)\d\d", re.I
 )
 _GATE_WORDS = ("quarter", "year", "half", "month", "period", "fiscal", "ytd", "ltm", "ttm", "yoy", "sequential")
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"[0-9]")  # on ASCII text only: `\d` would look every character up in the Unicode tables
 _GATE_REST = re.compile(r"\b[qh][1-4]|\b[1-4][qh]\b|\bfy|(?:19|20)\d\d")  # the rest of _GATE, on lower-cased text
 
 
