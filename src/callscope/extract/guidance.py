@@ -132,4 +132,12 @@ _OUTLOOK_OPENER = re.compile(r"\b(?:outlook|guidance|expectations?)\b.*\b(?:as f
 
 def opens_outlook(sentence: str) -> bool:
     """A sentence that introduces a list of outlook figures in the sentences that follow."""
+    if sentence.isascii() and not _may_open(sentence.rstrip()):
+        return False  # nearly every sentence: read at its end, not searched from its start
     return _OUTLOOK_WORD.search(sentence) is not None and bool(_OUTLOOK_OPENER.search(sentence.strip()))
+
+
+def _may_open(text: str) -> bool:
+    """False when ASCII `text` (right-stripped) cannot end as `_OUTLOOK_OPENER` requires: with ":", or
+    with "follows", "is" or "are" and at most whitespace and one ":" or "." after."""
+    return text.endswith(":") or text.rstrip(".").rstrip()[-7:].lower().endswith(("follows", "is", "are"))

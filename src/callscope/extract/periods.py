@@ -11,95 +11,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 import msgspec
 
-from . import caseless
+from .period_patterns import matches, quarter_patterns
+from .period_patterns import may_name_period as may_name_period  # extraction's screen, said with the patterns
 
 ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_YR = r"(?:fiscal\s+(?:year\s+)?|fy\s*|calendar\s+(?:year\s+)?)?(?P<y>'\d{2}|’\d{2}|\d{4}|\d{2}(?=\b))"
-_ORDW = r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)"
 _AGO = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
-_MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
-
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("q", re.compile(rf"\b(?:f?q(?P<q>[1-4])|(?P<q2>[1-4])q)(?:\s*(?:of\s+|,\s*)?{_YR})?\b(?!\s*(?:million|billion|%))", re.I)),
-    (
-        "q",
-        re.compile(
-            rf"\b(?:the\s+)?{_ORDW}[\s-]+(?:fiscal\s+|calendar\s+)?quarter(?:\s+(?:of\s+)?{_YR}|\s+of\s+(?P<rel>last|this|next)\s+year)?",
-            re.I,
-        ),
-    ),
-    (
-        "h",
-        re.compile(
-            rf"\b(?:the\s+)?(?P<o>first|second|1st|2nd|back|front)\s+half(?:\s+of\s+(?:the\s+)?(?:year\s+)?|\s+)?(?:{_YR}|(?P<rel>last|this|next)\s+year)?",
-            re.I,
-        ),
-    ),
-    ("h", re.compile(rf"\b(?:h(?P<q>[12])|(?P<q2>[12])h)(?:\s*{_YR})?\b", re.I)),
-    (
-        "fy",
-        re.compile(
-            r"\b(?:fiscal\s+year|fiscal|fy|full[\s-]year|calendar\s+year|calendar)\s*(?P<y>'\d{2}|’\d{2}|\d{4}|\d{2})\b", re.I
-        ),
-    ),
-    ("fy", re.compile(r"\b(?:the\s+)?year\s+(?:of\s+)?(?P<y>(?:19|20)\d{2})\b", re.I)),
-    (
-        "yq",
-        re.compile(
-            r"\b(?:(?:the\s+)?(?:comparable|corresponding)\s+)?(?:prior[\s-]year|previous[\s-]year|last[\s-]year(?:'s)?|year[\s-]ago|comparable|corresponding)"
-            r"\s+(?:quarter|period)(?:\s+(?:of|in)\s+(?:19|20)\d{2})?",
-            re.I,
-        ),
-    ),
-    (
-        "m",
-        re.compile(
-            rf"\b(?:the\s+)?(?:first\s+)?(?P<n>three|six|nine|twelve|3|6|9|12)\s+months"
-            rf"(?:\s+(?:of|ended|ending|in)\s+(?:(?:fiscal\s+)?{_YR}|[A-Z][a-z]+\s+\d{{1,2}}(?:,\s*(?P<y2>'\d{{2}}|\d{{4}}))?))?",
-            re.I,
-        ),
-    ),
-    (
-        "m",
-        re.compile(
-            r"\b(?P<ytd>year[\s-]to[\s-]date|ytd|ltm|ttm|trailing\s+(?:twelve|12)\s+months|last\s+(?:twelve|12)\s+months)\b", re.I
-        ),
-    ),
-    (
-        "rq",
-        re.compile(
-            r"\b(?P<rel>this|the|current|last|prior|previous|preceding|next|coming|following|sequential(?:ly)?|year[\s-]ago|same)\s*(?:quarter|period)(?:\s+(?:of\s+)?last\s+year|\s+a\s+year\s+ago)?",
-            re.I,
-        ),
-    ),
-    ("rq", re.compile(r"\b(?P<rel>sequential(?:ly)?|quarter[\s-]over[\s-]quarter)\b", re.I)),
-    (
-        "mq",
-        re.compile(
-            rf"\b(?:the\s+)?{_MON}[\s-]+quarter(?:\s+(?:of\s+)?(?P<y>\d{{4}}|'\d{{2}}|’\d{{2}})|\s+(?P<ago>(?:of\s+)?last\s+year|a\s+year\s+ago))?",
-            re.I,
-        ),
-    ),
-    ("ago", re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\s+ago\b", re.I)),
-    (
-        "ry",
-        re.compile(
-            r"\b(?P<rel>this|last|next|prior|previous|the\s+prior|the\s+previous|a)\s+year(?:'s)?(?:\s+ago)?\b|\b(?P<rel2>year[\s-](?:over|on)[\s-]year|year[\s-]ago|full[\s-]year|the\s+year|fiscal\s+year|yoy)\b",
-            re.I,
-        ),
-    ),
-    (
-        "y",
-        re.compile(
-            r"(?<![\w$.,])(?:in|for|of|during|by|through|since|our|the|fiscal)\s+(?P<y>(?:19|20)\d{2})\b(?![\d,%]|\.\d)", re.I
-        ),
-    ),
-]
 
 
 @dataclass(frozen=True)
@@ -183,7 +103,7 @@ def infer_fiscal(text: str) -> Fiscal:
     """The quarter the prepared remarks talk about most, for calls whose header does not say."""
     counts: Counter[tuple[int, int]] = Counter()
     head = text[:6000]
-    for kind, rx in PATTERNS[:2]:
+    for kind, rx in quarter_patterns():
         for m in rx.finditer(head):
             q = m.group("q") if "q" in rx.groupindex and m.group("q") else None
             q = q or (m.groupdict().get("q2")) or (str(ORD[m.group("o").lower()]) if m.groupdict().get("o") else None)
@@ -220,75 +140,10 @@ def _q(q: int | None, y: int | None) -> str:
     return f"Q{q} {y}" if y else f"Q{q}"
 
 
-# every period phrase contains one of these; sentences without any skip the eleven patterns below
-_GATE = re.compile(
-    r"quarter|half|year|month|period|fiscal|ytd|ltm|ttm|yoy|sequential|\b[qh][1-4]|\b[1-4][qh]\b|\bfy|(?:19|20)\d\d", re.I
-)
-
-
-_GATE_WORDS = ("quarter", "year", "half", "month", "period", "fiscal", "ytd", "ltm", "ttm", "yoy", "sequential")
-_DIGIT = re.compile(r"\d")
-_GATE_REST = re.compile(r"\b[qh][1-4]|\b[1-4][qh]\b|\bfy|(?:19|20)\d\d")  # the rest of _GATE, on lower-cased text
-
-
-def _gated(sentence: str, low: str) -> bool:
-    """`_GATE.search(sentence)`: on ASCII text as substring tests first (one regex of 14 alternatives
-    tried at every position cost more than all the period patterns behind it)."""
-    if sentence.isascii():
-        if any(w in low for w in _GATE_WORDS):
-            return True
-        return ("fy" in low or _DIGIT.search(low) is not None) and _GATE_REST.search(low) is not None  # the rest needs one
-    return _GATE.search(sentence) is not None
-
-
-def may_name_period(sentence: str) -> bool:
-    """False when no period phrase can be in the sentence (`find_periods` would find none)."""
-    return _gated(sentence, sentence.lower())
-
-
-# per pattern, substrings one of which any match contains: most patterns skip most sentences
-_KEYS: list[tuple[str, ...]] = [
-    ("q",),
-    ("quarter",),
-    ("half",),
-    ("h1", "h2", "1h", "2h"),
-    ("fiscal", "fy", "year", "calendar"),
-    ("year",),
-    ("period", "quarter"),
-    ("month",),
-    ("year", "ytd", "ltm", "ttm", "month"),
-    ("quarter", "period"),
-    ("sequential", "quarter"),
-    ("quarter",),
-    ("ago",),
-    ("year", "yoy"),
-    ("19", "20"),
-]
-_ALL_KEYS = tuple(sorted({k for keys in _KEYS for k in keys}))
-_KEYED = [(kind, rx, frozenset(keys)) for (kind, rx), keys in zip(PATTERNS, _KEYS, strict=True)]
-
-
-@lru_cache(maxsize=4096)
-def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
-    """The raw pattern matches of a sentence (cached: call-period inference and extraction read the same sentences).
-
-    On ASCII text a pattern is searched only when the sentence holds one of its keys; the keys present
-    are found once for all 15 patterns (a `caseless.Keyed` per pattern tested them pattern by pattern)."""
-    low = sentence.lower()
-    if not _gated(sentence, low):
-        return ()
-    if not sentence.isascii():
-        return tuple((kind, m) for kind, rx, _ in _KEYED for m in rx.finditer(sentence))
-    present = {k for k in _ALL_KEYS if k in low}
-    return tuple(
-        (kind, m) for kind, rx, keys in _KEYED if not keys.isdisjoint(present) for m in caseless.finditer(rx, sentence, low)
-    )
-
-
 def find_periods(sentence: str, cur: Fiscal) -> list[PeriodMention]:
     """Every period phrase in a sentence, resolved; overlapping matches keep the earliest, longest one."""
     found: list[PeriodMention] = []
-    for kind, m in _matches(sentence):
+    for kind, m in matches(sentence):
         pm = _resolve(kind, m, cur)
         if pm and not any(pm.start < f.end and f.start < pm.end for f in found):
             found.append(pm)
