@@ -18,7 +18,7 @@ import msgspec
 
 from .. import lexicons
 from ..model import Call, Turn
-from . import caseless, compare, context, numbers, sentences
+from . import compare, context, numbers, sentences
 from .figure_periods import a_year_later, is_comparison, next_years_quarter, pick_period
 from .guidance import cue_spans, fragment, hedges_in, is_guidance, opens_outlook, reports
 from .metrics import (
@@ -32,9 +32,10 @@ from .metrics import (
     refine_metric,
     respectively,
 )
-from .numbers import Number, ratio_triggers, triggers
+from .numbers import Number
 from .periods import Fiscal, find_periods, fiscal_year_end, infer_fiscal, may_name_period, parse_fiscal
 from .segments import segment_of
+from .starts import trigger_starts
 
 __all__ = ["extract", "figures_of_sentence"]
 
@@ -156,13 +157,6 @@ def _carry_segment(sent: str, items: list[dict[str, Any]], before: str | None) -
             it["metric"] = "segment_revenue" if it["metric"] == "revenue" else it["metric"]
         return before
     return own.pop() if len(own) == 1 else None
-
-
-def trigger_starts(text: str) -> list[int]:
-    """Where a figure could start in `text`: `triggers()` and `ratio_triggers()` match starts, in order."""
-    starts = [m.start() for m in caseless.finditer(triggers(), text)]
-    ratios = [m.start() for m in ratio_triggers().finditer(text)]
-    return sorted(starts + ratios) if ratios else starts
 
 
 def _outlook_periods(sent: str, fiscal: Fiscal, cues: list[tuple[int, int, str]], opens: bool) -> set[str]:

@@ -1,0 +1,28 @@
+"""Figures-stage shortcuts: each fast form answers exactly what its plain definition answers.
+
+The texts are glued from the pieces each shortcut keys on (so both the shortcut and the full scan get
+exercised), in mixed case and with non-ASCII letters that fold to ASCII ones under IGNORECASE.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from callscope.extract import caseless, numbers, starts
+
+_g = numbers.grammar()
+NUMBER_WORDS = sorted({*_g.spoken_words, *_g.fuzzy_bands, "one hundred", "one-million", "one \n billion"})
+GLUE = [" ", "", "-", ".", ",", "\n", "$", "7", "2.5", "often", "someone", "network", "x", "é", "ſ", "K", "’"]
+
+
+def glued(pieces: list[str], max_size: int = 30) -> st.SearchStrategy[str]:
+    """`pieces` in lower, title or upper case, run together with glue."""
+    cased = st.sampled_from(pieces).flatmap(lambda p: st.sampled_from([p, p.title(), p.upper()]))
+    return st.lists(st.one_of(cased, st.sampled_from(GLUE)), max_size=max_size).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(glued(NUMBER_WORDS))
+def test_trigger_starts_equal_the_trigger_scan(text: str) -> None:
+    assert starts._trigger_starts(text) == [m.start() for m in caseless.finditer(numbers.triggers(), text)]
