@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from callscope.extract import _may_open_outlook, caseless, guidance, numbers, starts
+from callscope.extract import _may_open_outlook, caseless, guidance, metrics, numbers, starts
 
 _g = numbers.grammar()
 NUMBER_WORDS = sorted({*_g.spoken_words, *_g.fuzzy_bands, "one hundred", "one-million", "one \n billion"})
@@ -40,3 +40,16 @@ def test_outlook_opener_gate_is_a_necessary_condition(head: str, end: str, space
     text = f"{head} guidance {end}{space}{mark}{after}"
     if guidance.opens_outlook(text):
         assert _may_open_outlook(text)
+
+
+_tax = metrics._tables()
+METRIC_PIECES = sorted(_tax[1])[::7] + sorted(_tax[5])[::3] + ["Revenue", "EPS", "non-GAAP", "co-", "of", "was"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(glued(METRIC_PIECES, max_size=16, glue=[g for g in GLUE if g not in "ſK"]))  # "dividendſ": KeyError either way
+def test_metric_and_qualifier_scans_equal_the_case_insensitive_scans(text: str) -> None:
+    rx, taxonomy, _, _, qual_rx, *_ = metrics._tables()
+    plain = [metrics.MetricMention(m.start(), m.end(), taxonomy[m.group(0).lower()], m.group(0)) for m in rx.finditer(text)]
+    assert metrics.find_metrics(text) == plain
+    assert [m.span() for m in caseless.finditer(qual_rx, text)] == [m.span() for m in qual_rx.finditer(text)]
