@@ -30,7 +30,8 @@ def plain_split(text: str) -> Iterator[tuple[int, int]]:
 
 
 PIECES = ["Revenue rose 5%.", "Inc.", "U.S.", "e.g.", "J.", "Smith", " ", "  ", "\n", "\t", ". ", "? ", "! ", "\"", "(",
-          ")", "We", "expect", "$1.2", "million", "Q3.", "approx.", "It", "x" * 700, "a, b; c", "'"]
+          ")", "We", "expect", "$1.2", "million", "Q3.", "approx.", "It", "x" * 700, "a, b; c", "'", "x" * 40, "No", "co",
+          "a.m", ".", "5", "%", "-", "&", "”", "’", "É", "İ", "Ø"]
 
 
 @settings(max_examples=400, deadline=None)

@@ -18,7 +18,7 @@ import msgspec
 
 from .. import lexicons
 from ..model import Call, Turn
-from . import caseless, compare, context, numbers, sentences
+from . import compare, context, numbers, sentences
 from .figure_periods import a_year_later, is_comparison, next_years_quarter, pick_period
 from .guidance import cue_spans, fragment, hedges_in, is_guidance, opens_outlook, reports
 from .metrics import (
@@ -32,9 +32,10 @@ from .metrics import (
     refine_metric,
     respectively,
 )
-from .numbers import Number, ratio_triggers, triggers
+from .numbers import Number
 from .periods import Fiscal, find_periods, fiscal_year_end, infer_fiscal, may_name_period, parse_fiscal
 from .segments import segment_of
+from .starts import trigger_starts
 
 __all__ = ["extract", "figures_of_sentence"]
 
@@ -115,7 +116,8 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
         carried = carry > 0 and fragment(sent)
         # cues matter to figures, to a running outlook passage, or to open one (which needs a period named)
         need_cues = has_figure or outlook_left > 0 or may_name_period(sent)
-        cues, opens = cue_spans(sent) if need_cues else [], opens_outlook(sent)  # each read up to three times below
+        cues = cue_spans(sent) if need_cues else []  # (and `opens`) each read up to three times below
+        opens = _may_open_outlook(sent) and opens_outlook(sent)
         items = figures_of_sentence(sent, fiscal, carry=carried, cues=cues) if has_figure else []
         guided = [i for i in items if i["_guidance"] and i["role"] in ("value", "change")]
         named = {i["period"] for i in guided if i["period"]}
@@ -144,6 +146,15 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
     return out
 
 
+def _may_open_outlook(sent: str) -> bool:
+    """False when `opens_outlook(sent)` is: an opener ends with a colon, or with "follows", "is" or "are" and
+    maybe a period ("Our outlook is as follows."), which string tests check far cheaper than its regex."""
+    if not sent.isascii():
+        return True  # case folding beyond ASCII ("İS") is the regex's to judge
+    tail = sent.rstrip()
+    return tail.endswith(":") or tail.removesuffix(".").rstrip().lower().endswith(("follows", "is", "are"))
+
+
 def _carry_segment(sent: str, items: list[dict[str, Any]], before: str | None) -> str | None:
     """"Our security business grew 9%. This caps off a year of 9% revenue growth ...": a sentence that
     starts with "This" / "It" is about the segment the sentence before was about. Returns this sentence's segment."""
@@ -156,13 +167,6 @@ def _carry_segment(sent: str, items: list[dict[str, Any]], before: str | None) -
             it["metric"] = "segment_revenue" if it["metric"] == "revenue" else it["metric"]
         return before
     return own.pop() if len(own) == 1 else None
-
-
-def trigger_starts(text: str) -> list[int]:
-    """Where a figure could start in `text`: `triggers()` and `ratio_triggers()` match starts, in order."""
-    starts = [m.start() for m in caseless.finditer(triggers(), text)]
-    ratios = [m.start() for m in ratio_triggers().finditer(text)]
-    return sorted(starts + ratios) if ratios else starts
 
 
 def _outlook_periods(sent: str, fiscal: Fiscal, cues: list[tuple[int, int, str]], opens: bool) -> set[str]:

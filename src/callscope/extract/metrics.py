@@ -14,7 +14,7 @@ from typing import Any
 import msgspec
 
 from .. import lexicons
-from . import context
+from . import caseless, context
 from .numbers import Number
 from .trie import trie_pattern
 
@@ -46,7 +46,10 @@ def _tables() -> tuple[
 
 def find_metrics(sentence: str) -> list[MetricMention]:
     rx, taxonomy, *_ = _tables()
-    return [MetricMention(m.start(), m.end(), taxonomy[m.group(0).lower()], m.group(0)) for m in rx.finditer(sentence)]
+    return [
+        MetricMention(m.start(), m.end(), taxonomy[m.group(0).lower()], sentence[m.start() : m.end()])
+        for m in caseless.finditer(rx, sentence)
+    ]
 
 
 _PER_SHARE = re.compile(
@@ -158,12 +161,12 @@ def qualifiers_for(sentence: str, label: str, m: MetricMention | None, n: Number
     lo = max(0, (m.start if m else n.start) - 45)
     window = sentence[lo : (m.end if m else n.start)]
     out: list[str] = []
-    for q in qual_rx.finditer(window):
+    for q in caseless.finditer(qual_rx, window):
         name = quals[q.group(0).lower()]
         if name not in out and not (name == "GAAP" and "non-GAAP" in out):
             out.append(name)
     if m is not None and m.end <= n.start:  # "GAAP gross margin was 52.1% and non-GAAP was 53.4%": the nearer basis wins
-        near = [quals[q.group(0).lower()] for q in qual_rx.finditer(sentence[m.end : n.start])]
+        near = [quals[q.group(0).lower()] for q in caseless.finditer(qual_rx, sentence[m.end : n.start])]
         near = [q for q in near if q in _BASES]
         if near:
             out = [q for q in out if q not in _BASES] + [near[-1]]
