@@ -117,7 +117,7 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
         # cues matter to figures, to a running outlook passage, or to open one (which needs a period named)
         need_cues = has_figure or outlook_left > 0 or may_name_period(sent)
         cues = cue_spans(sent) if need_cues else []  # (and `opens`) each read up to three times below
-        opens = _may_open_outlook(sent) and opens_outlook(sent)
+        opens = opens_outlook(sent)
         items = figures_of_sentence(sent, fiscal, carry=carried, cues=cues) if has_figure else []
         guided = [i for i in items if i["_guidance"] and i["role"] in ("value", "change")]
         named = {i["period"] for i in guided if i["period"]}
@@ -144,15 +144,6 @@ def _turn_figures(turn: Turn, fiscal: Fiscal) -> list[dict[str, Any]]:
         else:
             carry = max(0, carry - 1)
     return out
-
-
-def _may_open_outlook(sent: str) -> bool:
-    """False when `opens_outlook(sent)` is: an opener ends with a colon, or with "follows", "is" or "are" and
-    maybe a period ("Our outlook is as follows."), which string tests check far cheaper than its regex."""
-    if not sent.isascii():
-        return True  # case folding beyond ASCII ("İS") is the regex's to judge
-    tail = sent.rstrip()
-    return tail.endswith(":") or tail.removesuffix(".").rstrip().lower().endswith(("follows", "is", "are"))
 
 
 def _carry_segment(sent: str, items: list[dict[str, Any]], before: str | None) -> str | None:
