@@ -20,9 +20,10 @@ if TYPE_CHECKING:
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*(?:plus\s+)?$", re.I)  # "minus 1% to plus 1%"
 _RANGE_FROM = re.compile(r"\b(?:range|ranging|ranges)\s+(?:of\s+)?from\s*$", re.I)  # "expected to range from $0.61 to $0.63"
-_BETWEEN = re.compile(r"\bbetween\s*$")  # searched on lower-cased text, like _FROM_BY
-_FROM_BY = re.compile(r"\b(?:from|by)\s*$")
-# "in the range of zero to 5%": keyed, as most figures have none of the words before them
+# keyed (`caseless.Keyed`): most figures have none of these words before them
+_BETWEEN = caseless.Keyed(re.compile(r"\bbetween\s*$", re.I), ("between",))
+_FROM_BY = caseless.Keyed(re.compile(r"\b(?:from|by)\s*$", re.I), ("from", "by"))
+# "in the range of zero to 5%"
 _ZERO_TO = caseless.Keyed(re.compile(r"(?<!from )\b(?P<w>zero|flat|breakeven)\s+(?:to|and)\s+$", re.I), ("zero", "flat", "breakeven"))
 
 
@@ -55,10 +56,10 @@ def _joined(a: Number, b: Number, text: str) -> Number | None:
     if not _RANGE_JOIN.match(gap):
         return None
     pre = text[max(0, a.start - 30) : a.start].lower()
-    between = "between" in pre and bool(_BETWEEN.search(pre))
+    between = _BETWEEN.search(pre, pre) is not None
     if gap.strip().lower() == "and" and not between:
         return None
-    if ("from" in pre or "by" in pre) and _FROM_BY.search(pre) and not _RANGE_FROM.search(pre):
+    if _FROM_BY.search(pre, pre) and not _RANGE_FROM.search(pre):
         return None
     scale = b.value / _unscaled(b) if b.scaled and not a.scaled else 1.0
     low, high = a.value * scale, b.value
