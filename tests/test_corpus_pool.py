@@ -7,6 +7,7 @@ import os
 import signal
 import time
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 import pytest
 
@@ -120,5 +121,26 @@ def test_parsers_keep_working_while_the_writer_does_not_read() -> None:
         time.sleep(0.3)
         assert pool.jobs.qsize() == 0  # all five parsed with no result read: their ~500 KB wait in the pipe
         assert [j.result() for j in jobs] == [(True, b"x" * 100_000)] * 5
+    finally:
+        pool.close(False)
+
+
+def _huge(source: str, data: bytes) -> tuple[bool, bytes | str]:
+    Path(source).touch()  # tells the test this job was parsed
+    return True, data * 3_000_000  # bigger than any result pipe (1 MB at most)
+
+
+def test_a_parser_goes_on_parsing_while_its_result_waits_to_be_sent(tmp_path: Path) -> None:
+    """A result bigger than the pipe blocks its sending until the writer reads; the parser meanwhile parses
+    the jobs behind it instead of waiting idle through the writer's commit."""
+    pool = ParserPool(1, _huge, _quiet)
+    try:
+        marks = [tmp_path / f"job{i}" for i in range(4)]
+        jobs = [pool.submit(str(m), b"y") for m in marks]
+        deadline = time.monotonic() + 30
+        while not all(m.exists() for m in marks) and time.monotonic() < deadline:
+            time.sleep(0.05)  # the writer reads nothing meanwhile
+        assert all(m.exists() for m in marks)
+        assert [j.result() for j in jobs] == [(True, b"y" * 3_000_000)] * 4
     finally:
         pool.close(False)

@@ -145,3 +145,28 @@ def test_ctrl_c_commits_the_calls_parsed_so_far(tmp_path: Path) -> None:
     with Corpus(db) as corpus:
         assert len(corpus) == 2
     assert ingest([tmp_path / "in"], db, workers=1).stored == 2
+
+
+def test_a_failed_batch_leaves_nothing_staged_for_the_next_one(tmp_path: Path) -> None:
+    """Turns reach the FTS index through a temporary staging table; a batch that fails must take its staged
+    turns with it, so the same connection's next batch stores exactly what a fresh store would."""
+    entries = [Entry(f"/x/{i}.txt", f"h{i}", 10, call_rows(_rows(f"Revenue grew in quarter {i}.", turns=3))) for i in range(3)]
+    with Store(tmp_path / "a.db") as store:
+        store.conn.execute(
+            "CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.turns WHEN new.text LIKE '%quarter 2.' "
+            "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+        )
+        with pytest.raises(CallscopeError, match="refused"):
+            store.write_batch(entries, run="r")  # the whole batch, then call by call up to the third call
+        assert store.conn.execute("SELECT count(*) FROM temp.turns_stage").fetchone() == (0,)
+        store.conn.execute("DROP TRIGGER temp.refuse")
+        store.write_batch(entries[2:], run="r")
+    with Store(tmp_path / "b.db") as store:
+        store.write_batch(entries, run="r")
+    assert dump(tmp_path / "a.db") == dump(tmp_path / "b.db")
+
+
+def test_new_stores_merge_their_fts_index_eight_segments_at_a_time(tmp_path: Path) -> None:
+    Store(tmp_path / "c.db").close()
+    conn = sqlite3.connect(tmp_path / "c.db")
+    assert conn.execute("SELECT v FROM turns_fts_config WHERE k = 'automerge'").fetchone() == (8,)
