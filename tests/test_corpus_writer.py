@@ -50,6 +50,18 @@ def test_encoded_rows_round_trip() -> None:
     assert decode(msgspec.json.encode(_rows(turns=3))) == call_rows(_rows(turns=3))  # a call's JSON is accepted too
 
 
+def test_call_dict_gives_the_rows_to_dict_gives() -> None:
+    """Parsers skip `to_dict`'s copy of facts, guidance and measures (`call_dict`); the encoded rows are the same bytes."""
+    from callscope.corpus.rows import call_dict
+    from callscope.pipeline import analyze
+    from callscope.samples import paths
+
+    for path in paths():
+        call = analyze(path.read_bytes(), name=path.name)
+        assert call.facts and call.guidance and call.measures
+        assert encode(call_rows(call_dict(call))) == encode(call_rows(call.to_dict()))
+
+
 def test_a_call_dict_with_tuples_and_nan_gives_the_rows_its_json_gives() -> None:
     d = _rows(turns=2)
     d["exchanges"] = ({"analyst": 1, "question_turns": (0,), "answer_turns": (1,), "non_answer": False},)

@@ -43,7 +43,7 @@ def parse_payload(source: str, data: bytes) -> tuple[bool, bytes | str]:
     from ..pipeline import analyze
 
     try:
-        return True, rows.encode(rows.call_rows(analyze(data, name=source).to_dict()))
+        return True, rows.encode(rows.call_rows(rows.call_dict(analyze(data, name=source))))
     except CallscopeError as exc:
         return False, exc.reason
     except (MemoryError, RecursionError) as exc:

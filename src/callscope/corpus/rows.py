@@ -14,14 +14,19 @@ behind a marker byte that JSON text never starts with.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import msgspec
 
 from .periods import company_key
 from .schema import CALL_BITS, TURN_BITS, day_number, period_key
 
+if TYPE_CHECKING:
+    from ..model import Call
+
 CORE = ("metric", "label", "value", "low", "high", "unit", "period", "turn", "sentence")
+_CORE = frozenset(CORE)
 # Where the measures stage puts each promoted figure (callscope.measures/1), then names to look for anywhere.
 _PATHS = {
     "tone": [("call", "net_tone")],
@@ -84,9 +89,21 @@ class CallRows(NamedTuple):
     measures: tuple[Any, ...] | None  # (tone, uncertainty, non_answer_rate, data JSON)
 
 
-def _figures(items: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+def _figures(items: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
     """facts/guidance rows: the core columns, and every other key as `extra` JSON."""
-    return [(i, *(f.get(k) for k in CORE), to_json({k: v for k, v in f.items() if k not in CORE})) for i, f in enumerate(items)]
+    core, encode = _CORE, _JSON.encode
+    return [(i, *map(f.get, CORE), encode({k: v for k, v in f.items() if k not in core}).decode()) for i, f in enumerate(items)]
+
+
+def call_dict(call: Call) -> dict[str, Any]:
+    """What `call_rows` needs of `call.to_dict()`, sharing the facts, guidance and measures instead of copying them.
+
+    Those are already plain dicts and lists (built by their stages); `to_dict` copies them item by item,
+    about 0.5 ms per call, only for `call_rows` to read them once. Tuples stay tuples, which the rows
+    treat as lists (see the module doc)."""
+    d = msgspec.structs.replace(call, facts=(), guidance=(), measures={}).to_dict()
+    d.update(facts=call.facts, guidance=call.guidance, measures=call.measures)
+    return d
 
 
 def call_rows(d: dict[str, Any]) -> CallRows:
