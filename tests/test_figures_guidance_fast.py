@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from callscope.extract import caseless, guidance
+from callscope.extract import caseless, guidance, metrics
 from callscope.extract.number_grammar import Number
 from callscope.extract.periods import PeriodMention
 
@@ -16,12 +16,13 @@ WORDS = ["We", "expect", "Expected", "as expected", "to be", "to be in the range
          "was", "were", "came in", "grew", "GREW", "had", "outlook", "guidance", "the guidance we provided", "run-rate",
          "run", "rate", "pre-guidance", "guidance-", "about", "approximately", "should", "may", "revenue", "$1.40",
          "10%", "Q3", "2019", "fy", "-", ",", ";", ":", ".", "?", "(", ")", "'", "\n", "\t", "_", "x", "é", "İ", "ſ",
-         "K", "’", "to", "be", "range", "of", "a", "grewx", "xgrew", "2was", "was_"]
+         "K", "’", "to", "be", "range", "of", "a", "grewx", "xgrew", "2was", "was_", "Non-GAAP", "gaap", "Adjusted", "EBITDA",
+         "gross margin", "R&D", "free cash flow", "EPS"]
 TEXTS = st.lists(st.sampled_from(WORDS), max_size=20).map(lambda ws: "".join(w + (" " if i % 3 else "") for i, w in enumerate(ws)))
 
 
 def _all_words() -> list[caseless.Words]:
-    return list(guidance._words())
+    return [*guidance._words(), *metrics._words()]
 
 
 @settings(max_examples=400, deadline=None)
@@ -125,3 +126,12 @@ def test_cues_hedges_and_guidance_equal_the_plain_definitions(text: str, data: s
                                             PeriodMention(ps, ps, "FY 2021", "future"), PeriodMention(ps, ps, None, "past")]))
         carry, role = data.draw(st.booleans()), data.draw(st.sampled_from(["value", "change"]))
         assert guidance.is_guidance(text, n, period, cues, carry, role) == _plain_is_guidance(text, n, period, cues, carry, role)
+
+
+def test_word_lists_fit_the_fast_form() -> None:
+    """`caseless.Words` needs every term to start and end with a letter or digit (see its doc)."""
+    from callscope import lexicons
+
+    for name in ("report_verbs", "future_verbs", "guidance_cues", "past_cues", "hedges", "metrics", "qualifiers"):
+        for term in lexicons.load(name).terms:
+            assert term.isascii() and term[0].isalnum() and term[-1].isalnum(), (name, term)
