@@ -90,10 +90,10 @@ _last: list[_Tense] = []
 
 def _tense(sentence: str) -> _Tense:
     """The sentence's `_Tense`, kept while the same sentence (the same object) keeps being asked about."""
-    if _last and _last[0].text is sentence:
-        return _last[0]
-    t = _Tense(sentence)
-    _last[:] = [t]
+    t = _last[0] if _last else None  # read once: another thread may replace it meanwhile
+    if t is None or t.text is not sentence:
+        t = _Tense(sentence)
+        _last[:] = [t]
     return t
 
 
