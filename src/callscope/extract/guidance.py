@@ -20,13 +20,26 @@ from .trie import trie_pattern
 
 
 @lru_cache(maxsize=1)
+def _words() -> tuple[caseless.Words, ...]:
+    """Report verbs, future verbs, guidance cues, past cues, hedges (see `caseless.Words`)."""
+    past, future, cues, past_cues, hedges = (
+        trie_pattern(lexicons.load(name).terms) for name in ("report_verbs", "future_verbs", "guidance_cues", "past_cues", "hedges")
+    )
+    return (
+        caseless.Words(past, hyphen=False),
+        caseless.Words(future, hyphen=False),
+        caseless.Words(cues),
+        caseless.Words(past_cues),
+        caseless.Words(hedges),
+    )
+
+
+@lru_cache(maxsize=1)
 def _verbs() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str]]:
-    past = re.compile(rf"\b(?:{trie_pattern(lexicons.load('report_verbs').terms)})\b", re.I)
-    future = re.compile(rf"\b(?:{trie_pattern(lexicons.load('future_verbs').terms)})\b", re.I)
     kinds = lexicons.load("guidance_cues").mapping()
     nouns = frozenset(t for t, f in kinds.items() if f and f[0] == "noun")
     weak = frozenset(t for t, f in kinds.items() if f and f[0] == "weak")
-    return past, future, nouns, weak
+    return _words()[0].rx, _words()[1].rx, nouns, weak
 
 
 def _past(text: str) -> re.Match[str] | None:
@@ -39,10 +52,49 @@ def _future(text: str) -> re.Match[str] | None:
 
 @lru_cache(maxsize=1)
 def _rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    cues = re.compile(rf"(?<![\w-])(?:{trie_pattern(lexicons.load('guidance_cues').terms)})(?![\w-])", re.I)
-    past = re.compile(rf"(?<![\w-])(?:{trie_pattern(lexicons.load('past_cues').terms)})(?![\w-])", re.I)
-    hedges = re.compile(rf"(?<![\w-])(?:{trie_pattern(lexicons.load('hedges').terms)})(?![\w-])", re.I)
-    return cues, past, hedges
+    return _words()[2].rx, _words()[3].rx, _words()[4].rx
+
+
+class _Tense:
+    """Where one sentence has past and future verbs. Its figures ask about many slices of it (the clause
+    before each figure, the words between a cue and a figure) and about the whole sentence once per
+    figure and cue: the slices are searched in place, and every answer is kept for the next figure."""
+
+    __slots__ = ("known", "pad", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pad = caseless.Words.pad(text)
+        self.known: dict[tuple[int, int, int], bool] = {}
+
+    def past(self, a: int = 0, b: int | None = None) -> bool:
+        """`_past(text[a:b])`, as a bool."""
+        return self._has(0, a, len(self.text) if b is None else b)
+
+    def future(self, a: int = 0, b: int | None = None) -> bool:
+        """`_future(text[a:b])`, as a bool."""
+        return self._has(1, a, len(self.text) if b is None else b)
+
+    def _has(self, which: int, a: int, b: int) -> bool:
+        key = (which, a, b)
+        hit = self.known.get(key)
+        if hit is None:
+            n = len(self.text)
+            a, b = min(a, n), min(b, n)  # as slicing clamps them (both are >= 0)
+            hit = self.known[key] = _words()[which].within(self.text, self.pad, a, b)
+        return hit
+
+
+_last: list[_Tense] = []
+
+
+def _tense(sentence: str) -> _Tense:
+    """The sentence's `_Tense`, kept while the same sentence (the same object) keeps being asked about."""
+    t = _last[0] if _last else None  # read once: another thread may replace it meanwhile
+    if t is None or t.text is not sentence:
+        t = _Tense(sentence)
+        _last[:] = [t]
+    return t
 
 
 _WAS = re.compile(r"\b(?:was|were|came in|had)\b", re.I)
@@ -50,19 +102,22 @@ _WAS = re.compile(r"\b(?:was|were|came in|had)\b", re.I)
 
 def cue_spans(sentence: str) -> list[tuple[int, int, str]]:
     """Forward-looking cues in a sentence, minus those inside a past-reporting phrase."""
-    cues, past, _ = _rx()
-    found = [(m.start(), m.end(), m.group(0).lower()) for m in caseless.finditer(cues, sentence)]
-    if not found:
-        return found  # most sentences: the past-phrase scan is not needed
-    cancelled = [m.span() for m in caseless.finditer(past, sentence)]
+    words = _words()
+    pad = caseless.Words.pad(sentence)
+    spans = words[2].spans(sentence, pad)
+    if not spans:
+        return []  # most sentences: the past-phrase scan is not needed
+    # (other than ASCII, lower-casing the whole text may change its length)
+    found = [(s, e, pad[s + 1 : e + 1] if pad is not None else sentence[s:e].lower()) for s, e in spans]
+    cancelled = words[3].spans(sentence, pad)
     return [c for c in found if not any(a <= c[0] < b for a, b in cancelled)]
 
 
 def hedges_in(sentence: str) -> list[str]:
-    *_, hedges = _rx()
+    pad = caseless.Words.pad(sentence)
     seen: list[str] = []
-    for m in caseless.finditer(hedges, sentence):
-        w = m.group(0).lower()
+    for s, e in _words()[4].spans(sentence, pad):
+        w = sentence[s:e].lower() if pad is None else pad[s + 1 : e + 1]
         if w not in seen:
             seen.append(w)
     return seen
@@ -78,38 +133,42 @@ def is_guidance(
 ) -> bool:
     """Guidance when its period is ahead of the call, or a cue governs the figure (see module doc)."""
     clause_start = max(sentence.rfind(";", 0, n.start), sentence.rfind(":", 0, n.start)) + 1
-    reported = bool(_past(sentence[clause_start : n.start])) and not _future(sentence[clause_start : n.start])
-    governed = _governing_cue(sentence, n, cues)
+    t = _tense(sentence)
+    reported = t.past(clause_start, n.start) and not t.future(clause_start, n.start)
+    governed = _governing_cue(t, n, cues)
     if period is not None and period.relation == "future" and (governed or not reported):
         return True  # "$0.19 for Q4" in a Q2 call; but "Q1 2021 revenue was $5 million" stays a fact whatever the call's year
     if period is not None and period.relation == "past" and not governed:
         return False
     if period is not None and period.relation == "current" and (period.period or "").startswith("Q"):
         last_cue = max((e for _, e, _ in cues if e <= n.start), default=-1)
-        if period.start >= last_cue and not _future(sentence[period.start : n.start]):
+        if period.start >= last_cue and not t.future(period.start, n.start):
             return False  # the call's own quarter is over: "increasing ..., with 31% of our Q2 revenue from ..." is reported
     if governed:
         return True
-    if n.is_range and role == "value" and not _past(sentence) and not sentence.rstrip().endswith("?"):
+    if n.is_range and role == "value" and not t.past() and not sentence.rstrip().endswith("?"):
         return True  # a stated range with no past-tense report is an outlook ("Adjusted EBITDA of $90 million to $95 million.")
-    return bool(carry and not _past(sentence))
+    return bool(carry and not t.past())
 
 
-def _governing_cue(sentence: str, n: Number, cues: list[tuple[int, int, str]]) -> bool:
+def _governing_cue(t: _Tense, n: Number, cues: list[tuple[int, int, str]]) -> bool:
     """A forward-looking cue before the figure with no past-tense report in between, or right after it."""
+    sentence = t.text
     for s, e, word in cues:
-        if word in _verbs()[3] and not _future(sentence) and _past(sentence):
+        if word in _verbs()[3] and not t.future() and t.past():
             continue
         if e <= n.start:
-            between = sentence[e : n.start]
-            if not _past(between) or _future(between):
+            if not t.past(e, n.start) or t.future(e, n.start):
                 return True
-            if word in _verbs()[2] and not _WAS.search(between):
+            if word in _verbs()[2] and not _WAS.search(sentence[e : n.start]):
                 return True  # "our outlook is increased to $1.40 to $1.50"
-        elif s >= n.end and s - n.end <= 30 and not re.search(r"[;,]|\.\s", sentence[n.end : s]):
-            before = sentence[: n.start]
-            if not _past(before[-60:]):
-                return True
+        elif (
+            s >= n.end
+            and s - n.end <= 30
+            and not re.search(r"[;,]|\.\s", sentence[n.end : s])
+            and not t.past(max(0, n.start - 60), n.start)
+        ):
+            return True
     return False
 
 
@@ -118,12 +177,12 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would)
 
 def reports(sentence: str) -> bool:
     """A sentence reporting results: a past-tense verb."""
-    return bool(_past(sentence))
+    return _tense(sentence).past()
 
 
 def fragment(sentence: str) -> bool:
     """A verbless list item ("Adjusted EBITDA of $90 million to $95 million."), which inherits an outlook."""
-    return not _FINITE.search(sentence) and not _past(sentence)
+    return not _FINITE.search(sentence) and not _tense(sentence).past()
 
 
 _OUTLOOK_WORD = caseless.Keyed(re.compile(r"\b(?:outlook|guidance|expect)", re.I), ("outlook", "guidance", "expect"))

@@ -31,24 +31,34 @@ def _tables() -> tuple[
     re.Pattern[str], dict[str, str], frozenset[str], re.Pattern[str], re.Pattern[str], dict[str, str], re.Pattern[str]
 ]:
     taxonomy = {k: v[0] for k, v in lexicons.load("metrics").mapping().items()}
-    rx = re.compile(rf"(?<![\w-])(?:{trie_pattern(taxonomy)})(?![\w-])", re.I)
+    rx = _words()[0].rx
     count_metrics = lexicons.load("count_metrics").terms
     geos = lexicons.load("geographies").terms
     cased = trie_pattern([g for g in geos if not g.islower()], fold=False)
     lower = trie_pattern([g for g in geos if g.islower()])
     geo_rx = re.compile(rf"(?<![\w.])(?:{cased}|(?i:{lower}))(?![\w])")
     quals = {k: v[0] for k, v in lexicons.load("qualifiers").mapping().items()}
-    qual_rx = re.compile(rf"(?<![\w-])(?:{trie_pattern(quals)})(?![\w-])", re.I)
+    qual_rx = _words()[1].rx
     stop = lexicons.load("label_stopwords").terms
     stop_rx = re.compile(rf"^(?:{trie_pattern(stop)})$", re.I)
     return rx, taxonomy, count_metrics, geo_rx, qual_rx, quals, stop_rx
 
 
+@lru_cache(maxsize=1)
+def _words() -> tuple[caseless.Words, caseless.Words]:
+    """The metric and qualifier word lists as `caseless.Words` (their scans at about half the cost)."""
+    return (
+        caseless.Words(trie_pattern(lexicons.load("metrics").mapping())),
+        caseless.Words(trie_pattern(lexicons.load("qualifiers").mapping())),
+    )
+
+
 def find_metrics(sentence: str) -> list[MetricMention]:
-    rx, taxonomy, *_ = _tables()
+    taxonomy = _tables()[1]
+    pad = caseless.Words.pad(sentence)
     return [
-        MetricMention(m.start(), m.end(), taxonomy[m.group(0).lower()], sentence[m.start() : m.end()])
-        for m in caseless.finditer(rx, sentence)
+        MetricMention(s, e, taxonomy[sentence[s:e].lower() if pad is None else pad[s + 1 : e + 1]], sentence[s:e])
+        for s, e in _words()[0].spans(sentence, pad)
     ]
 
 
@@ -157,16 +167,18 @@ def label_for(sentence: str, m: MetricMention) -> str:
 
 def qualifiers_for(sentence: str, label: str, m: MetricMention | None, n: Number) -> list[str]:
     """GAAP / non-GAAP / adjusted ... said in the label or just before it, plus segment and geography."""
-    _, _, _, geo_rx, qual_rx, quals, _ = _tables()
+    _, _, _, geo_rx, _, quals, _ = _tables()
     lo = max(0, (m.start if m else n.start) - 45)
     window = sentence[lo : (m.end if m else n.start)]
     out: list[str] = []
-    for q in caseless.finditer(qual_rx, window):
-        name = quals[q.group(0).lower()]
+    words = _words()[1]
+    for s, e in words.spans(window):
+        name = quals[window[s:e].lower()]
         if name not in out and not (name == "GAAP" and "non-GAAP" in out):
             out.append(name)
     if m is not None and m.end <= n.start:  # "GAAP gross margin was 52.1% and non-GAAP was 53.4%": the nearer basis wins
-        near = [quals[q.group(0).lower()] for q in caseless.finditer(qual_rx, sentence[m.end : n.start])]
+        between = sentence[m.end : n.start]
+        near = [quals[between[s:e].lower()] for s, e in words.spans(between)]
         near = [q for q in near if q in _BASES]
         if near:
             out = [q for q in out if q not in _BASES] + [near[-1]]
