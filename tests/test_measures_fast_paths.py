@@ -5,6 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from callscope.measures.counts import Layout, derive
+from callscope.measures.packed import BITS
 from callscope.measures.tokenize import _BOUNDARY, _abbreviations, sentence_spans
 
 
@@ -55,3 +57,21 @@ def test_sentence_spans_long_runs_before_a_period(pad: int, gap: int, word: str,
     text = "Lead " + "a" * pad + space * gap + word + ". Next one. " + "b" * gap + word + ". X"
     assert sentence_spans(text) == plain_sentence_spans(text)
 
+
+_LAYOUTS: dict[tuple[str, ...], Layout] = {}
+_CATEGORY_SETS = [
+    ("negative", "positive", "uncertainty", "litigious", "strong_modal", "weak_modal", "constraining"),
+    ("positive", "uncertainty"),  # no `negative`: net tone reads it as 0
+    (),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.just(0), st.integers(1, 5), st.integers(0, 2**32 - 1)), min_size=15, max_size=15), st.sampled_from(_CATEGORY_SETS))
+def test_layout_derive_equals_derive_of_the_tally(values: list[int], categories: tuple[str, ...]) -> None:
+    """Layout.derive (fields read by position) against counts.derive on the tally dict: same keys, order and values."""
+    layout = _LAYOUTS.setdefault(categories, Layout(categories))
+    packed = sum(v << (BITS * i) for i, v in enumerate(values[: len(layout.fields)]))
+    want = derive(layout.tally(packed), categories)
+    assert list(layout.derive(packed).items()) == list(want.items())
+    assert list(layout.derive(0).items()) == list(derive({}, categories).items())  # an absent section

@@ -10,6 +10,7 @@ from __future__ import annotations
 import struct
 from collections import Counter
 from collections.abc import Iterable
+from operator import itemgetter
 
 from .. import lexicons
 from . import forward, readability
@@ -79,10 +80,41 @@ class Layout:
         # the fields a sentence record shows: words, categories, forward_looking (see record_fields)
         self.record_part = (1 << (BITS * (len(categories) + 1))) - 1 | field << (BITS * self.forward_index)
         self._records: dict[int, dict[str, int | bool]] = {}
+        # what `derive` reads, by position: COUNT_KEYS, each category with its share key, positive and negative
+        at = {f: i for i, f in enumerate(self.fields)}
+        self._count_keys = itemgetter(*(at[k] for k in COUNT_KEYS))
+        self._shares = tuple((c, f"{c}_share") for c in categories)
+        self._tone_at = tuple(at.get(c, -1) for c in ("positive", "negative"))
 
     def counts(self, packed: int) -> tuple[int, ...]:
         """The fields' values in `fields` order (an overflow of the last field raises)."""
         return self._struct.unpack(packed.to_bytes(self._struct.size, "little"))
+
+    def derive(self, packed: int) -> dict[str, float | int | None]:
+        """`derive(self.tally(packed), self.categories)` read straight from the fields: no tally dict, no lookups by name."""
+        counts = self.counts(packed)
+        words, sentences, all_words, complex_words, numbers, forward_looking, non_answer = self._count_keys(counts)
+        out: dict[str, float | int | None] = {
+            "words": words,
+            "sentences": sentences,
+            "all_words": all_words,
+            "complex_words": complex_words,
+            "numbers": numbers,
+            "forward_looking": forward_looking,
+            "non_answer_sentences": non_answer,
+        }
+        for (c, share), n in zip(self._shares, counts[1:], strict=False):  # the categories follow `words`
+            out[c] = n
+            out[share] = n / words if words else None
+        p, q = self._tone_at
+        pos = counts[p] if p >= 0 else 0
+        neg = counts[q] if q >= 0 else 0
+        out["net_tone"] = ratio(pos - neg, pos + neg)
+        out["net_tone_per_word"] = ratio(pos - neg, words)
+        out["fog"] = readability.fog(all_words, complex_words, sentences)
+        out["forward_looking_share"] = ratio(forward_looking, sentences)
+        out["numbers_per_word"] = ratio(numbers, all_words)
+        return out
 
     def tally(self, packed: int) -> Tally:
         return dict(zip(self.fields, self.counts(packed), strict=True))
