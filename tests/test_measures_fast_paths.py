@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from callscope.measures.counts import Layout, derive
 from callscope.measures.packed import BITS
-from callscope.measures.tokenize import _BOUNDARY, _abbreviations, sentence_spans
+from callscope.measures.tokenize import _BOUNDARY, LM_MAY, MONTH_MAY, _abbreviations, sentence_spans
 
 
 def plain_sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -75,3 +75,11 @@ def test_layout_derive_equals_derive_of_the_tally(values: list[int], categories:
     want = derive(layout.tally(packed), categories)
     assert list(layout.derive(packed).items()) == list(want.items())
     assert list(layout.derive(0).items()) == list(derive({}, categories).items())  # an absent section
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["May", "MAY", "may", "Mayor", "In", "in", " ", ",", "5", "x", "M", "ay", "AY"]), max_size=12).map("".join))
+def test_month_patterns_need_may_or_MAY(text: str) -> None:
+    """SentenceScorer.packed searches the month rule only where `May` or `MAY` is: both rules need one."""
+    for pattern in (LM_MAY, MONTH_MAY):
+        assert pattern.search(text) is None or "May" in text or "MAY" in text
