@@ -84,8 +84,8 @@ def measure(
                 "non_answer": flagged,
                 "non_answer_types": list(types),
                 "non_answer_probability": probability,
-                "question": levels.measures(levels.sum_turns(ex.question_turns)),
-                "answer": levels.measures(levels.sum_turns(ex.answer_turns)),
+                "question": levels.derived(levels.packed_turns(ex.question_turns)),
+                "answer": levels.derived(levels.packed_turns(ex.answer_turns)),
             }
         )
     call = msgspec.structs.replace(call, exchanges=tuple(exchanges))

@@ -10,12 +10,13 @@ from __future__ import annotations
 import struct
 from collections import Counter
 from collections.abc import Iterable
+from operator import itemgetter
 
 from .. import lexicons
 from . import forward, readability
 from .lm import LMDictionary
 from .packed import BITS, TokenTable
-from .tokenize import DIGIT, LM_MAY, MONTH_MAY, number_count, token_counts
+from .tokenize import DIGIT, LM_MAY, MONTH_MAY, SPACE_NON_WORD, number_count, token_counts
 
 Tally = dict[str, int]
 MODES = ("reference", "transcript")
@@ -79,10 +80,41 @@ class Layout:
         # the fields a sentence record shows: words, categories, forward_looking (see record_fields)
         self.record_part = (1 << (BITS * (len(categories) + 1))) - 1 | field << (BITS * self.forward_index)
         self._records: dict[int, dict[str, int | bool]] = {}
+        # what `derive` reads, by position: COUNT_KEYS, each category with its share key, positive and negative
+        at = {f: i for i, f in enumerate(self.fields)}
+        self._count_keys = itemgetter(*(at[k] for k in COUNT_KEYS))
+        self._shares = tuple((c, f"{c}_share") for c in categories)
+        self._tone_at = tuple(at.get(c, -1) for c in ("positive", "negative"))
 
     def counts(self, packed: int) -> tuple[int, ...]:
         """The fields' values in `fields` order (an overflow of the last field raises)."""
         return self._struct.unpack(packed.to_bytes(self._struct.size, "little"))
+
+    def derive(self, packed: int) -> dict[str, float | int | None]:
+        """`derive(self.tally(packed), self.categories)` read straight from the fields: no tally dict, no lookups by name."""
+        counts = self.counts(packed)
+        words, sentences, all_words, complex_words, numbers, forward_looking, non_answer = self._count_keys(counts)
+        out: dict[str, float | int | None] = {
+            "words": words,
+            "sentences": sentences,
+            "all_words": all_words,
+            "complex_words": complex_words,
+            "numbers": numbers,
+            "forward_looking": forward_looking,
+            "non_answer_sentences": non_answer,
+        }
+        for (c, share), n in zip(self._shares, counts[1:], strict=False):  # the categories follow `words`
+            out[c] = n
+            out[share] = n / words if words else None
+        p, q = self._tone_at
+        pos = counts[p] if p >= 0 else 0
+        neg = counts[q] if q >= 0 else 0
+        out["net_tone"] = ratio(pos - neg, pos + neg)
+        out["net_tone_per_word"] = ratio(pos - neg, words)
+        out["fog"] = readability.fog(all_words, complex_words, sentences)
+        out["forward_looking_share"] = ratio(forward_looking, sentences)
+        out["numbers_per_word"] = ratio(numbers, all_words)
+        return out
 
     def tally(self, packed: int) -> Tally:
         return dict(zip(self.fields, self.counts(packed), strict=True))
@@ -123,13 +155,16 @@ class SentenceScorer:
         self._cue_field = ((1 << BITS) - 1) * self._forward if cues else 0
         shift = BITS * self.layout.forward_index
         self.table = TokenTable(lm_counter.masks, self.syllables, len(lm_counter.categories), cues, shift)
+        self._token = self.table.__getitem__
+        self._month = lm_counter.month_pattern
 
     def packed(self, sentence: str) -> int:
         """The sentence's counts as one int (see `Layout`)."""
-        table = self.table
-        packed = table.total(sentence.upper())
-        month = self.lm.month_pattern
-        if month.search(sentence) is not None:  # LM's fields from the text without the month, Fog's from all of it
+        packed = sum(map(self._token, sentence.upper().encode("utf-8").translate(SPACE_NON_WORD).split()))  # table.total, inlined
+        # both month rules match only where `May` or `MAY` is: two substring scans spare most sentences the regex
+        if ("May" in sentence or "MAY" in sentence) and (month := self._month).search(sentence) is not None:
+            # LM's fields from the text without the month, Fog's from all of it
+            table = self.table
             lm_part = table.lm_part
             packed = packed & ~lm_part | table.total(month.sub(" ", sentence).upper()) & lm_part
         packed += self._sentence

@@ -46,7 +46,10 @@ def sentence_dicts(records: Iterable[SentenceRecord], layout: Layout) -> list[di
 
 
 class Levels:
-    """Groups sentence counts and derives the measures of each group (sums of packed ints, read once per group)."""
+    """Groups sentence counts and derives the measures of each group (sums of packed ints, read once per group).
+
+    Measures are derived once per distinct packed sum: a one-turn question or answer repeats its turn's.
+    """
 
     def __init__(self, call: Call, records: list[SentenceRecord], layout: Layout) -> None:
         self.call, self.layout, self.categories = call, layout, layout.categories
@@ -54,36 +57,53 @@ class Levels:
         for r in records:
             packed[r.turn] += r.packed
         self.turn_packed = packed
-        self.turn_tally = {i: layout.tally(p) for i, p in packed.items()}
+        self._derived: dict[int, dict[str, Any]] = {}
 
     def sum_turns(self, turns: Iterable[int]) -> Tally:
-        return self.layout.tally(sum(map(self.turn_packed.__getitem__, turns)))
+        return self.layout.tally(self.packed_turns(turns))
+
+    def packed_turns(self, turns: Iterable[int]) -> int:
+        return sum(map(self.turn_packed.__getitem__, turns))
 
     def measures(self, tally: Tally) -> dict[str, Any]:
         return derive(tally, self.categories)
 
-    def grouped(self, key: Callable[[int], Any]) -> dict[Any, Tally]:
+    def derived(self, packed: int) -> dict[str, Any]:
+        """`measures(layout.tally(packed))`, a new dict each time (the output must not share dicts)."""
+        return self.shared(packed).copy()
+
+    def shared(self, packed: int) -> dict[str, Any]:
+        """`derived(packed)` without the copy: for reading, or spreading into a new dict."""
+        out = self._derived.get(packed)
+        if out is None:
+            out = self._derived[packed] = self.layout.derive(packed)
+        return out
+
+    def grouped_packed(self, key: Callable[[int], Any]) -> dict[Any, int]:
         groups: dict[Any, int] = {}
         for t in self.call.turns:
             k = key(t.index)
             groups[k] = groups.get(k, 0) + self.turn_packed[t.index]
-        return {k: self.layout.tally(v) for k, v in groups.items()}
+        return groups
+
+    def grouped(self, key: Callable[[int], Any]) -> dict[Any, Tally]:
+        return {k: self.layout.tally(v) for k, v in self.grouped_packed(key).items()}
 
     def call_level(self) -> dict[str, Any]:
-        return self.measures(self.sum_turns(self.turn_tally))
+        return self.derived(sum(self.turn_packed.values()))
 
     def sections(self) -> dict[str, Any]:
-        g = self.grouped(lambda i: self.call.turns[i].section)
-        return {s: self.measures(g.get(s, {})) for s in ("presentation", "qa")}
+        g = self.grouped_packed(lambda i: self.call.turns[i].section)
+        return {s: self.derived(g.get(s, 0)) for s in ("presentation", "qa")}
 
     def roles(self) -> dict[str, Any]:
-        g = self.grouped(lambda i: self.call.speaker_of(i).role)
-        return {r: self.measures(t) for r, t in sorted(g.items())}
+        g = self.grouped_packed(lambda i: self.call.speaker_of(i).role)
+        return {r: self.derived(p) for r, p in sorted(g.items())}
 
     def speakers(self) -> list[dict[str, Any]]:
-        g = self.grouped(lambda i: self.call.turns[i].speaker)
+        g = self.grouped_packed(lambda i: self.call.turns[i].speaker)
         out = []
-        for pid, tally in sorted(g.items()):
+        for pid, packed in sorted(g.items()):
             p = self.call.participants[pid]
             out.append(
                 {
@@ -91,13 +111,15 @@ class Levels:
                     "name": p.name,
                     "role": p.role,
                     "turns": sum(1 for t in self.call.turns if t.speaker == pid),
-                    **self.measures(tally),
+                    **self.shared(packed),
                 }
             )
         return out
 
     def turns(self) -> list[dict[str, Any]]:
+        shared = self.shared
+        packed = self.turn_packed
         return [
-            {"turn": t.index, "speaker": t.speaker, "section": t.section, **self.measures(self.turn_tally[t.index])}
+            {"turn": t.index, "speaker": t.speaker, "section": t.section, **shared(packed[t.index])}
             for t in self.call.turns
         ]

@@ -11,16 +11,17 @@ from .levels import Levels
 
 def qa_measures(call: Call, levels: Levels) -> dict[str, Any]:
     """Call-level Q&A figures; words here are `all_words` (every word with a letter), the natural length."""
-    sections = levels.grouped(lambda i: call.turns[i].section)
-    pres_words = sections.get("presentation", {}).get("all_words", 0)
-    qa_words = sections.get("qa", {}).get("all_words", 0)
+    sections = levels.grouped_packed(lambda i: call.turns[i].section)
+    pres_words = levels.shared(sections.get("presentation", 0))["all_words"]
+    qa_words = levels.shared(sections.get("qa", 0))["all_words"]
     qa_turns = [t.index for t in call.turns if t.section == "qa"]
     by_role = {
-        role: levels.sum_turns(i for i in qa_turns if call.speaker_of(i).role == role) for role in ("executive", "analyst")
+        role: levels.shared(levels.packed_turns(i for i in qa_turns if call.speaker_of(i).role == role))
+        for role in ("executive", "analyst")
     }
-    exec_words = by_role["executive"].get("all_words", 0)
-    analyst_words = by_role["analyst"].get("all_words", 0)
-    tone = {role: levels.measures(t)["net_tone"] for role, t in by_role.items()}
+    exec_words = by_role["executive"]["all_words"]
+    analyst_words = by_role["analyst"]["all_words"]
+    tone = {role: m["net_tone"] for role, m in by_role.items()}
     flagged = sum(1 for e in call.exchanges if e.non_answer)
     out: dict[str, Any] = {
         "presentation_words": pres_words,

@@ -94,6 +94,11 @@ def _abbreviations() -> frozenset[str]:
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"')\]’”]*(?=\s+[\"'(\[‘“]?[A-Z0-9])|(?<=\n)\s*)")
 
 
+# A sentence is sliced and split once per period in it; the word before a period is whole in the last
+# _WINDOW characters when they hold whitespace before it (else the whole sentence is split, as before).
+_WINDOW = 24
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of the sentences in `text`, whitespace trimmed.
 
@@ -104,14 +109,25 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if m.group().startswith("."):
-            before = text[start : m.start()].rsplit(None, 1)
-            word = before[-1].lower() if before else ""
+        at = m.start()
+        first = text[at]
+        if first == ".":  # the word before it: text[start:at].rsplit(None, 1)[-1], tried first on the last few characters
+            lo = at - _WINDOW
+            parts = text[lo:at].rsplit(None, 1) if lo > start else ()
+            if len(parts) != 2:  # no whitespace before the word there: split the whole sentence
+                parts = text[start:at].rsplit(None, 1)
+            word = parts[-1].lower() if parts else ""
             if word.strip("\"'(“‘") in abbrev or (len(word) == 1 and word.isalpha()):
                 continue
-        end = m.end() if not m.group().startswith("\n") else m.start()
-        _add(text, start, end, spans)
-        start = m.end()
+        stop = m.end()
+        end = at if first == "\n" else stop
+        while start < end and text[start].isspace():  # `_add`, inlined: it runs once per sentence
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+        start = stop
     _add(text, start, len(text), spans)
     return spans
 
