@@ -21,8 +21,7 @@ WORDS = ["Book", "ratio", "One", "ONE", "hundred", "Million", "twenty", "5", "3.
 
 def _patterns() -> dict[str, re.Pattern[str]]:
     g = numbers.grammar()
-    cues, past, hedges = guidance._rx()
-    report, future, *_ = guidance._verbs()
+    report, future, cues, past, hedges = (w.rx for w in guidance._words())
     named = {"triggers": triggers(), "cues": cues, "past cues": past, "hedges": hedges, "report verbs": report,
              "future verbs": future, "spoken": g.spoken, "fuzzy": g.fuzzy, "approx": g.approx,
              "ratio": numbers._ratio_rx(), "period gate": period_patterns._GATE}

@@ -21,6 +21,14 @@ WORDS = ["We", "expect", "Expected", "as expected", "to be", "to be in the range
 TEXTS = st.lists(st.sampled_from(WORDS), max_size=20).map(lambda ws: "".join(w + (" " if i % 3 else "") for i, w in enumerate(ws)))
 
 
+def _plain_past(text: str) -> re.Match[str] | None:
+    return guidance._words()[0].rx.search(text)
+
+
+def _plain_future(text: str) -> re.Match[str] | None:
+    return guidance._words()[1].rx.search(text)
+
+
 def _all_words() -> list[caseless.Words]:
     return [*guidance._words(), *metrics._words()]
 
@@ -51,13 +59,13 @@ def test_slice_searches_equal_searches_of_the_slice(text: str, data: st.DataObje
 def test_tense_answers_equal_the_verb_searches(text: str, bounds: list[tuple[int, int]]) -> None:
     t = guidance._tense(text)
     for a, b in [(0, len(text)), *bounds, *bounds]:  # twice: the kept answers too
-        assert t.past(a, b) == bool(guidance._past(text[a:b])), (a, b)
-        assert t.future(a, b) == bool(guidance._future(text[a:b])), (a, b)
-    assert t.past() == bool(guidance._past(text)) == guidance.reports(text)
+        assert t.past(a, b) == bool(_plain_past(text[a:b])), (a, b)
+        assert t.future(a, b) == bool(_plain_future(text[a:b])), (a, b)
+    assert t.past() == bool(_plain_past(text)) == guidance.reports(text)
 
 
 def _plain_cue_spans(sentence: str) -> list[tuple[int, int, str]]:
-    cues, past, _ = guidance._rx()
+    _, _, cues, past, _ = (w.rx for w in guidance._words())
     found = [(m.start(), m.end(), m.group(0).lower()) for m in cues.finditer(sentence)]
     cancelled = [m.span() for m in past.finditer(sentence)]
     return [c for c in found if not any(a <= c[0] < b for a, b in cancelled)]
@@ -65,15 +73,15 @@ def _plain_cue_spans(sentence: str) -> list[tuple[int, int, str]]:
 
 def _plain_hedges(sentence: str) -> list[str]:
     seen: list[str] = []
-    for m in guidance._rx()[2].finditer(sentence):
+    for m in guidance._words()[4].rx.finditer(sentence):
         if m.group(0).lower() not in seen:
             seen.append(m.group(0).lower())
     return seen
 
 
 def _plain_governing(sentence: str, n: Number, cues: list[tuple[int, int, str]]) -> bool:
-    _, _, nouns, weak = guidance._verbs()
-    past, future = guidance._past, guidance._future
+    nouns, weak = guidance._cue_kinds()
+    past, future = _plain_past, _plain_future
     for s, e, word in cues:
         if word in weak and not future(sentence) and past(sentence):
             continue
@@ -90,7 +98,7 @@ def _plain_governing(sentence: str, n: Number, cues: list[tuple[int, int, str]])
 
 def _plain_is_guidance(sentence: str, n: Number, period: PeriodMention | None, cues: list[tuple[int, int, str]],
                        carry: bool, role: str) -> bool:
-    past, future = guidance._past, guidance._future
+    past, future = _plain_past, _plain_future
     clause_start = max(sentence.rfind(";", 0, n.start), sentence.rfind(":", 0, n.start)) + 1
     reported = bool(past(sentence[clause_start : n.start])) and not future(sentence[clause_start : n.start])
     governed = _plain_governing(sentence, n, cues)

@@ -35,24 +35,12 @@ def _words() -> tuple[caseless.Words, ...]:
 
 
 @lru_cache(maxsize=1)
-def _verbs() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str]]:
+def _cue_kinds() -> tuple[frozenset[str], frozenset[str]]:
+    """The guidance cues that are nouns ("outlook") and the weak ones, by the lexicon's kind column."""
     kinds = lexicons.load("guidance_cues").mapping()
     nouns = frozenset(t for t, f in kinds.items() if f and f[0] == "noun")
     weak = frozenset(t for t, f in kinds.items() if f and f[0] == "weak")
-    return _words()[0].rx, _words()[1].rx, nouns, weak
-
-
-def _past(text: str) -> re.Match[str] | None:
-    return caseless.search(_verbs()[0], text)
-
-
-def _future(text: str) -> re.Match[str] | None:
-    return caseless.search(_verbs()[1], text)
-
-
-@lru_cache(maxsize=1)
-def _rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    return _words()[2].rx, _words()[3].rx, _words()[4].rx
+    return nouns, weak
 
 
 class _Tense:
@@ -68,11 +56,11 @@ class _Tense:
         self.known: dict[tuple[int, int, int], bool] = {}
 
     def past(self, a: int = 0, b: int | None = None) -> bool:
-        """`_past(text[a:b])`, as a bool."""
+        """Whether a past-tense report verb (`report_verbs`: "achieved", "grew" ...) is in `text[a:b]`."""
         return self._has(0, a, len(self.text) if b is None else b)
 
     def future(self, a: int = 0, b: int | None = None) -> bool:
-        """`_future(text[a:b])`, as a bool."""
+        """Whether a future or modal verb (`future_verbs`: "will", "to grow" ...) is in `text[a:b]`."""
         return self._has(1, a, len(self.text) if b is None else b)
 
     def _has(self, which: int, a: int, b: int) -> bool:
@@ -155,12 +143,12 @@ def _governing_cue(t: _Tense, n: Number, cues: list[tuple[int, int, str]]) -> bo
     """A forward-looking cue before the figure with no past-tense report in between, or right after it."""
     sentence = t.text
     for s, e, word in cues:
-        if word in _verbs()[3] and not t.future() and t.past():
+        if word in _cue_kinds()[1] and not t.future() and t.past():
             continue
         if e <= n.start:
             if not t.past(e, n.start) or t.future(e, n.start):
                 return True
-            if word in _verbs()[2] and not _WAS.search(sentence[e : n.start]):
+            if word in _cue_kinds()[0] and not _WAS.search(sentence[e : n.start]):
                 return True  # "our outlook is increased to $1.40 to $1.50"
         elif (
             s >= n.end

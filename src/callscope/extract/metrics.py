@@ -27,11 +27,8 @@ class MetricMention(msgspec.Struct, frozen=True):
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[
-    re.Pattern[str], dict[str, str], frozenset[str], re.Pattern[str], re.Pattern[str], dict[str, str], re.Pattern[str]
-]:
+def _tables() -> tuple[dict[str, str], frozenset[str], re.Pattern[str], re.Pattern[str], dict[str, str], re.Pattern[str]]:
     taxonomy = {k: v[0] for k, v in lexicons.load("metrics").mapping().items()}
-    rx = _words()[0].rx
     count_metrics = lexicons.load("count_metrics").terms
     geos = lexicons.load("geographies").terms
     cased = trie_pattern([g for g in geos if not g.islower()], fold=False)
@@ -41,7 +38,7 @@ def _tables() -> tuple[
     qual_rx = _words()[1].rx
     stop = lexicons.load("label_stopwords").terms
     stop_rx = re.compile(rf"^(?:{trie_pattern(stop)})$", re.I)
-    return rx, taxonomy, count_metrics, geo_rx, qual_rx, quals, stop_rx
+    return taxonomy, count_metrics, geo_rx, qual_rx, quals, stop_rx
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +51,7 @@ def _words() -> tuple[caseless.Words, caseless.Words]:
 
 
 def find_metrics(sentence: str) -> list[MetricMention]:
-    taxonomy = _tables()[1]
+    taxonomy = _tables()[0]
     pad = caseless.Words.pad(sentence)
     return [
         MetricMention(s, e, taxonomy[sentence[s:e].lower() if pad is None else pad[s + 1 : e + 1]], sentence[s:e])
@@ -167,7 +164,7 @@ def label_for(sentence: str, m: MetricMention) -> str:
 
 def qualifiers_for(sentence: str, label: str, m: MetricMention | None, n: Number) -> list[str]:
     """GAAP / non-GAAP / adjusted ... said in the label or just before it, plus segment and geography."""
-    _, _, _, geo_rx, _, quals, _ = _tables()
+    _, _, geo_rx, _, quals, _ = _tables()
     lo = max(0, (m.start if m else n.start) - 45)
     window = sentence[lo : (m.end if m else n.start)]
     out: list[str] = []
@@ -213,7 +210,7 @@ def refine_metric(metric: str, label: str, phrase: str, qualifiers: list[str]) -
 
 def default_unit(n: Number, metric: str | None) -> str:
     """A scaled figure without a currency is money unless its metric counts things."""
-    _, _, count_metrics, *_ = _tables()
+    _, count_metrics, *_ = _tables()
     if n.unit:
         return n.unit
     if metric in count_metrics:
