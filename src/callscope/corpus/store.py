@@ -265,10 +265,10 @@ class Store:
         return c.execute("INSERT INTO companies(ticker, name_key, name) VALUES (?,?,?)", (ticker, key, name)).lastrowid
 
     def _insert_later(self, c: sqlite3.Connection, later: Later) -> None:
-        for table, head in _LATER.items():
-            self._insert_rows(c, table, head, later[table])
+        for table in _LATER:
+            self._insert_rows(c, table, later[table])
 
-    def _insert_rows(self, c: sqlite3.Connection, table: str, head: str, rows: list[tuple[Any, ...]]) -> None:
+    def _insert_rows(self, c: sqlite3.Connection, table: str, rows: list[tuple[Any, ...]]) -> None:
         """`executemany` of one prepared statement; for an FTS-indexed table, through its temporary twin.
 
         FTS5 writes its pending terms out as a new index segment at every statement savepoint, so the
@@ -279,6 +279,7 @@ class Store:
         """
         if not rows:
             return
+        head = _LATER[table]
         values = f" VALUES ({','.join('?' * len(rows[0]))})"
         if table not in _INDEXED:
             c.executemany(head + values, rows)
