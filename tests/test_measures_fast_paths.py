@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from callscope.measures.counts import Layout, derive
 from callscope.measures.packed import BITS
-from callscope.measures.tokenize import _BOUNDARY, LM_MAY, MONTH_MAY, _abbreviations, sentence_spans
+from callscope.measures.tokenize import _BOUNDARY, LM_MAY, MONTH_MAY, _abbreviations, _add, sentence_spans
 
 
 def plain_sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -15,15 +15,6 @@ def plain_sentence_spans(text: str) -> list[tuple[int, int]]:
     abbrev = _abbreviations()
     spans: list[tuple[int, int]] = []
     start = 0
-
-    def add(start: int, end: int) -> None:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
-
     for m in _BOUNDARY.finditer(text):
         if m.group().startswith("."):
             before = text[start : m.start()].rsplit(None, 1)
@@ -31,9 +22,9 @@ def plain_sentence_spans(text: str) -> list[tuple[int, int]]:
             if word.strip("\"'(“‘") in abbrev or (len(word) == 1 and word.isalpha()):
                 continue
         end = m.end() if not m.group().startswith("\n") else m.start()
-        add(start, end)
+        _add(text, start, end, spans)
         start = m.end()
-    add(start, len(text))
+    _add(text, start, len(text), spans)
     return spans
 
 

@@ -16,7 +16,7 @@ from .. import lexicons
 from . import forward, readability
 from .lm import LMDictionary
 from .packed import BITS, TokenTable
-from .tokenize import DIGIT, LM_MAY, MONTH_MAY, SPACE_NON_WORD, number_count, token_counts
+from .tokenize import DIGIT, LM_MAY, MONTH_MAY, number_count, token_counts
 
 Tally = dict[str, int]
 MODES = ("reference", "transcript")
@@ -155,16 +155,15 @@ class SentenceScorer:
         self._cue_field = ((1 << BITS) - 1) * self._forward if cues else 0
         shift = BITS * self.layout.forward_index
         self.table = TokenTable(lm_counter.masks, self.syllables, len(lm_counter.categories), cues, shift)
-        self._token = self.table.__getitem__
         self._month = lm_counter.month_pattern
 
     def packed(self, sentence: str) -> int:
         """The sentence's counts as one int (see `Layout`)."""
-        packed = sum(map(self._token, sentence.upper().encode("utf-8").translate(SPACE_NON_WORD).split()))  # table.total, inlined
+        table = self.table
+        packed = table.total(sentence.upper())
         # both month rules match only where `May` or `MAY` is: two substring scans spare most sentences the regex
         if ("May" in sentence or "MAY" in sentence) and (month := self._month).search(sentence) is not None:
             # LM's fields from the text without the month, Fog's from all of it
-            table = self.table
             lm_part = table.lm_part
             packed = packed & ~lm_part | table.total(month.sub(" ", sentence).upper()) & lm_part
         packed += self._sentence

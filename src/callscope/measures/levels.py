@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Call
-from .counts import Layout, Tally, derive
+from .counts import Layout
 from .nonanswers.detector import SentenceHits
 
 
@@ -59,17 +59,12 @@ class Levels:
         self.turn_packed = packed
         self._derived: dict[int, dict[str, Any]] = {}
 
-    def sum_turns(self, turns: Iterable[int]) -> Tally:
-        return self.layout.tally(self.packed_turns(turns))
-
     def packed_turns(self, turns: Iterable[int]) -> int:
+        """The packed sum of these turns' counts."""
         return sum(map(self.turn_packed.__getitem__, turns))
 
-    def measures(self, tally: Tally) -> dict[str, Any]:
-        return derive(tally, self.categories)
-
     def derived(self, packed: int) -> dict[str, Any]:
-        """`measures(layout.tally(packed))`, a new dict each time (the output must not share dicts)."""
+        """The measures of the turns whose packed sum is `packed`, a new dict each time (the output must not share dicts)."""
         return self.shared(packed).copy()
 
     def shared(self, packed: int) -> dict[str, Any]:
@@ -85,9 +80,6 @@ class Levels:
             k = key(t.index)
             groups[k] = groups.get(k, 0) + self.turn_packed[t.index]
         return groups
-
-    def grouped(self, key: Callable[[int], Any]) -> dict[Any, Tally]:
-        return {k: self.layout.tally(v) for k, v in self.grouped_packed(key).items()}
 
     def call_level(self) -> dict[str, Any]:
         return self.derived(sum(self.turn_packed.values()))

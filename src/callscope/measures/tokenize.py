@@ -120,19 +120,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if word.strip("\"'(“‘") in abbrev or (len(word) == 1 and word.isalpha()):
                 continue
         stop = m.end()
-        end = at if first == "\n" else stop
-        while start < end and text[start].isspace():  # `_add`, inlined: it runs once per sentence
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
+        _add(text, start, at if first == "\n" else stop, spans)
         start = stop
     _add(text, start, len(text), spans)
     return spans
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """`text[start:end]`'s span, whitespace trimmed, unless nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
