@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from callscope.measures.counts import Layout, derive
+from callscope.measures import readability
+from callscope.measures.counts import COUNT_KEYS, Layout, ratio
 from callscope.measures.packed import BITS
 from callscope.measures.tokenize import _BOUNDARY, LM_MAY, MONTH_MAY, _abbreviations, _add, sentence_spans
 
@@ -49,6 +50,22 @@ def test_sentence_spans_long_runs_before_a_period(pad: int, gap: int, word: str,
     assert sentence_spans(text) == plain_sentence_spans(text)
 
 
+def derive(t: dict[str, int], categories: tuple[str, ...]) -> dict[str, float | int | None]:
+    """The measures of a tally as first written (read by name): what `Layout.derive` must give."""
+    out: dict[str, float | int | None] = {k: t.get(k, 0) for k in COUNT_KEYS}
+    words = t.get("words", 0)
+    for c in categories:
+        out[c] = t.get(c, 0)
+        out[f"{c}_share"] = ratio(t.get(c, 0), words)
+    pos, neg = t.get("positive", 0), t.get("negative", 0)
+    out["net_tone"] = ratio(pos - neg, pos + neg)
+    out["net_tone_per_word"] = ratio(pos - neg, words)
+    out["fog"] = readability.fog(t.get("all_words", 0), t.get("complex_words", 0), t.get("sentences", 0))
+    out["forward_looking_share"] = ratio(t.get("forward_looking", 0), t.get("sentences", 0))
+    out["numbers_per_word"] = ratio(t.get("numbers", 0), t.get("all_words", 0))
+    return out
+
+
 _LAYOUTS: dict[tuple[str, ...], Layout] = {}
 _CATEGORY_SETS = [
     ("negative", "positive", "uncertainty", "litigious", "strong_modal", "weak_modal", "constraining"),
@@ -60,7 +77,7 @@ _CATEGORY_SETS = [
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.one_of(st.just(0), st.integers(1, 5), st.integers(0, 2**32 - 1)), min_size=15, max_size=15), st.sampled_from(_CATEGORY_SETS))
 def test_layout_derive_equals_derive_of_the_tally(values: list[int], categories: tuple[str, ...]) -> None:
-    """Layout.derive (fields read by position) against counts.derive on the tally dict: same keys, order and values."""
+    """Layout.derive (fields read by position) against the by-name definition on the tally dict: same keys, order and values."""
     layout = _LAYOUTS.setdefault(categories, Layout(categories))
     packed = sum(v << (BITS * i) for i, v in enumerate(values[: len(layout.fields)]))
     want = derive(layout.tally(packed), categories)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import struct
 from collections import Counter
-from collections.abc import Iterable
 from operator import itemgetter
 
 from .. import lexicons
@@ -91,7 +90,8 @@ class Layout:
         return self._struct.unpack(packed.to_bytes(self._struct.size, "little"))
 
     def derive(self, packed: int) -> dict[str, float | int | None]:
-        """`derive(self.tally(packed), self.categories)` read straight from the fields: no tally dict, no lookups by name."""
+        """Counts plus shares (per LM word), net tone, Fog, forward-looking share and numbers density, read from the
+        fields by position (a tally dict read by name cost ~2% of the measures stage)."""
         counts = self.counts(packed)
         words, sentences, all_words, complex_words, numbers, forward_looking, non_answer = self._count_keys(counts)
         out: dict[str, float | int | None] = {
@@ -187,19 +187,3 @@ def ratio(a: float, b: float) -> float | None:
 
 
 COUNT_KEYS = ("words", "sentences", "all_words", "complex_words", "numbers", "forward_looking", "non_answer_sentences")
-
-
-def derive(t: Tally, categories: Iterable[str]) -> dict[str, float | int | None]:
-    """Counts plus shares (per LM word), net tone, Fog, forward-looking share and numbers density."""
-    out: dict[str, float | int | None] = {k: t.get(k, 0) for k in COUNT_KEYS}
-    words = t.get("words", 0)
-    for c in categories:
-        out[c] = t.get(c, 0)
-        out[f"{c}_share"] = ratio(t.get(c, 0), words)
-    pos, neg = t.get("positive", 0), t.get("negative", 0)
-    out["net_tone"] = ratio(pos - neg, pos + neg)
-    out["net_tone_per_word"] = ratio(pos - neg, words)
-    out["fog"] = readability.fog(t.get("all_words", 0), t.get("complex_words", 0), t.get("sentences", 0))
-    out["forward_looking_share"] = ratio(t.get("forward_looking", 0), t.get("sentences", 0))
-    out["numbers_per_word"] = ratio(t.get("numbers", 0), t.get("all_words", 0))
-    return out
